@@ -1,0 +1,261 @@
+//! Drawing: paints a [`Scene`] on any plotters `DrawingBackend` — the SVG
+//! backend for files and server-side rendering, the canvas backend in the
+//! browser. This is the one drawing code path; backends only differ in how
+//! they size fonts (`font_scale`).
+
+use crate::scene::{Anchor, BarEnd, Rect, Scene, Swatch, Text};
+use crate::text_metrics::{text_width, FONT_FAMILY};
+use crate::theme::{Rgb, Role, Theme};
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontFamily, FontStyle,
+};
+
+/// plotters' SVG backend writes `font-size` as size / 1.24; pass this as
+/// `font_scale` there so text comes out at the scene's size.
+pub const SVG_FONT_SCALE: f64 = 1.24;
+
+#[derive(Clone, Copy)]
+struct Paint {
+    color: BackendColor,
+    width: u32,
+}
+
+impl BackendStyle for Paint {
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+struct Font {
+    size: f64,
+    bold: bool,
+    color: BackendColor,
+    anchor: Pos,
+}
+
+impl BackendTextStyle for Font {
+    type FontError = std::fmt::Error;
+
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn size(&self) -> f64 {
+        self.size
+    }
+    fn style(&self) -> FontStyle {
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(FONT_FAMILY)
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
+        let w = text_width(text, self.size, self.bold).ceil() as i32;
+        Ok(((0, 0), (w, (self.size * 1.2).ceil() as i32)))
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _text: &str,
+        _pos: BackendCoord,
+        _draw: F,
+    ) -> Result<Result<(), E>, Self::FontError> {
+        // Only vector backends are used; they draw text natively.
+        Ok(Ok(()))
+    }
+}
+
+fn rgba(c: Rgb, alpha: f64) -> BackendColor {
+    BackendColor {
+        alpha,
+        rgb: (c.0, c.1, c.2),
+    }
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+struct Painter<'a, B: DrawingBackend> {
+    backend: &'a mut B,
+    theme: &'a Theme,
+    font_scale: f64,
+}
+
+type DrawResult<B> = std::result::Result<(), DrawingErrorKind<<B as DrawingBackend>::ErrorType>>;
+
+impl<B: DrawingBackend> Painter<'_, B> {
+    fn color(&self, role: Role, alpha: f64) -> BackendColor {
+        rgba(self.theme.color(role), alpha)
+    }
+
+    fn rect(&mut self, r: &Rect, role: Role, alpha: f64, fill: bool) -> DrawResult<B> {
+        let paint = Paint {
+            color: self.color(role, alpha),
+            width: 1,
+        };
+        let (x0, y0) = (px(r.x), px(r.y));
+        let (x1, y1) = (px(r.right()).max(x0 + 1), px(r.bottom()));
+        if fill {
+            self.backend.draw_rect((x0, y0), (x1, y1), &paint, true)
+        } else {
+            self.backend.draw_rect((x0, y0), (x1 - 1, y1 - 1), &paint, false)
+        }
+    }
+
+    fn line(&mut self, from: (f64, f64), to: (f64, f64), role: Role, alpha: f64, width: u32) -> DrawResult<B> {
+        let paint = Paint {
+            color: self.color(role, alpha),
+            width,
+        };
+        self.backend
+            .draw_line((px(from.0), px(from.1)), (px(to.0), px(to.1)), &paint)
+    }
+
+    fn diamond(&mut self, x: f64, y: f64, r: f64, role: Role) -> DrawResult<B> {
+        let outline = Paint {
+            color: self.color(Role::Background, 1.0),
+            width: 1,
+        };
+        let fill = Paint {
+            color: self.color(role, 1.0),
+            width: 1,
+        };
+        let pts = |r: f64| {
+            vec![
+                (px(x), px(y - r)),
+                (px(x + r), px(y)),
+                (px(x), px(y + r)),
+                (px(x - r), px(y)),
+            ]
+        };
+        self.backend.fill_polygon(pts(r + 1.5), &outline)?;
+        self.backend.fill_polygon(pts(r), &fill)
+    }
+
+    fn text(&mut self, t: &Text) -> DrawResult<B> {
+        let h_pos = match t.anchor {
+            Anchor::Start => HPos::Left,
+            Anchor::Middle => HPos::Center,
+            Anchor::End => HPos::Right,
+        };
+        let font = Font {
+            size: t.size * self.font_scale,
+            bold: t.bold,
+            color: self.color(t.role, 1.0),
+            anchor: Pos::new(h_pos, VPos::Center),
+        };
+        self.backend.draw_text(&t.text, &font, (px(t.x), px(t.y)))
+    }
+}
+
+/// Paints the scene. `font_scale` is 1 for the canvas, [`SVG_FONT_SCALE`] for SVG.
+pub fn draw<B: DrawingBackend>(scene: &Scene, theme: &Theme, backend: &mut B, font_scale: f64) -> DrawResult<B> {
+    let mut p = Painter {
+        backend,
+        theme,
+        font_scale,
+    };
+    let whole = Rect {
+        x: 0.0,
+        y: 0.0,
+        w: scene.width,
+        h: scene.height,
+    };
+    p.rect(&whole, Role::Background, 1.0, true)?;
+    for lane in scene.lanes.iter().filter(|l| l.shaded) {
+        p.rect(&lane.rect, Role::LaneBand, 1.0, true)?;
+    }
+    for b in &scene.breaks {
+        p.rect(&b.rect, Role::Break, 1.0, true)?;
+        for x in [b.rect.x, b.rect.right()] {
+            p.line((x, b.rect.y + 2.0), (x, b.rect.bottom()), Role::Grid, 1.0, 1)?;
+        }
+    }
+    for g in &scene.grid {
+        let (role, alpha) = if g.major {
+            (Role::MutedText, 0.55)
+        } else {
+            (Role::Grid, 1.0)
+        };
+        p.line((g.x, scene.plot.y - 4.0), (g.x, scene.plot.bottom()), role, alpha, 1)?;
+    }
+    for bar in &scene.bars {
+        if bar.outlined {
+            p.rect(&bar.rect, bar.role, 0.2, true)?;
+            p.rect(&bar.rect, bar.role, 1.0, false)?;
+        }
+        if bar.fill.h <= 0.0 {
+            continue;
+        }
+        match bar.end {
+            BarEnd::Closed => p.rect(&bar.fill, bar.role, 1.0, true)?,
+            BarEnd::Ongoing => {
+                // Solid, then fading out over the last 48 px: it has not ended.
+                const FADE: f64 = 48.0;
+                const STEPS: usize = 6;
+                let fade = FADE.min(bar.fill.w * 0.6);
+                let solid = Rect {
+                    w: bar.fill.w - fade,
+                    ..bar.fill
+                };
+                p.rect(&solid, bar.role, 1.0, true)?;
+                let step = fade / STEPS as f64;
+                for i in 0..STEPS {
+                    let r = Rect {
+                        x: solid.right() + i as f64 * step,
+                        w: step,
+                        ..bar.fill
+                    };
+                    p.rect(&r, bar.role, 1.0 - (i as f64 + 1.0) / (STEPS as f64 + 1.0), true)?;
+                }
+            }
+        }
+    }
+    for m in &scene.markers {
+        p.diamond(m.x, m.y, m.radius, Role::Milestone)?;
+    }
+    for e in &scene.legend {
+        let r = e.swatch_rect;
+        match e.swatch {
+            Swatch::Block => p.rect(&r, e.role, 1.0, true)?,
+            Swatch::Partial => {
+                p.rect(&r, e.role, 0.2, true)?;
+                p.rect(&r, e.role, 1.0, false)?;
+                let part = Rect {
+                    y: r.y + r.h * 0.6,
+                    h: r.h * 0.4,
+                    ..r
+                };
+                p.rect(&part, e.role, 1.0, true)?;
+            }
+            Swatch::Thin => {
+                let thin = Rect {
+                    y: r.y + r.h * 0.3,
+                    h: r.h * 0.4,
+                    ..r
+                };
+                p.rect(&thin, e.role, 1.0, true)?;
+            }
+            Swatch::Diamond => p.diamond(r.x + r.w / 2.0, r.y + r.h / 2.0, r.w / 2.0, e.role)?,
+            Swatch::Break => {
+                p.rect(&r, Role::Break, 1.0, true)?;
+                p.rect(&r, Role::Grid, 1.0, false)?;
+            }
+        }
+    }
+    for t in scene.texts() {
+        p.text(t)?;
+    }
+    p.backend.present()
+}

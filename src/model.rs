@@ -1,0 +1,240 @@
+//! The timeline model: what a valid document means, with every time resolved
+//! to an instant. Nothing here knows about JSON or drawing.
+
+use crate::zone::Zone;
+use serde::ser::{SerializeStruct, Serializer};
+use serde::Serialize;
+
+/// Milliseconds since 1970-01-01T00:00:00Z.
+pub type Instant = i64;
+
+/// A validated incident timeline.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    /// Headline, if any.
+    pub title: Option<String>,
+    /// One-paragraph summary, if any.
+    pub description: Option<String>,
+    /// The document's zone: wall-clock times were read in it, and it is the default display zone.
+    pub zone: Option<Zone>,
+    /// Lanes in display order; never empty when there are events.
+    pub lanes: Vec<Lane>,
+    /// Events in document order.
+    pub events: Vec<Event>,
+}
+
+/// A horizontal band of the chart: one system, team or workstream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lane {
+    /// Identifier used by events.
+    pub id: String,
+    /// Text shown for the lane.
+    pub label: String,
+}
+
+/// What an event is; decides how it is drawn and whether it counts as downtime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// Users could not use the service.
+    Outage,
+    /// Some users or requests were affected (see [`Event::impact`]).
+    Degraded,
+    /// Planned work.
+    Maintenance,
+    /// Work in progress: investigation, migration.
+    Activity,
+    /// A point in time: a decision, a finding.
+    Milestone,
+}
+
+impl Kind {
+    /// Every kind, in legend order.
+    pub const ALL: [Kind; 5] = [
+        Kind::Outage,
+        Kind::Degraded,
+        Kind::Maintenance,
+        Kind::Activity,
+        Kind::Milestone,
+    ];
+
+    /// The name used in documents.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Outage => "outage",
+            Kind::Degraded => "degraded",
+            Kind::Maintenance => "maintenance",
+            Kind::Activity => "activity",
+            Kind::Milestone => "milestone",
+        }
+    }
+
+    /// Reads a document's kind name.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The severity an event of this kind has when the document gives none.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Kind::Outage => Severity::Major,
+            Kind::Degraded => Severity::Minor,
+            _ => Severity::None,
+        }
+    }
+}
+
+/// How bad it was, in Statuspage's vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// No user impact.
+    None,
+    /// Minor.
+    Minor,
+    /// Major.
+    Major,
+    /// Critical.
+    Critical,
+}
+
+impl Severity {
+    /// Every severity, mildest first.
+    pub const ALL: [Severity; 4] = [
+        Severity::None,
+        Severity::Minor,
+        Severity::Major,
+        Severity::Critical,
+    ];
+
+    /// The name used in documents.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::None => "none",
+            Severity::Minor => "minor",
+            Severity::Major => "major",
+            Severity::Critical => "critical",
+        }
+    }
+
+    /// Reads a document's severity name.
+    pub fn from_name(name: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
+/// A link attached to an event. Always `http` or `https`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// Absolute http(s) URL.
+    pub url: String,
+    /// Text to show; the URL when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// One thing that happened: a range (outage, degraded, maintenance, activity) or a milestone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Identifier for deep links, if the document gave one.
+    pub id: Option<String>,
+    /// Index into [`Timeline::lanes`].
+    pub lane: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// When it started; for a milestone, when it happened.
+    pub start: Instant,
+    /// When it ended; `None` for a milestone or a range still going on.
+    pub end: Option<Instant>,
+    /// Short plain-text title.
+    pub title: String,
+    /// Longer plain-text detail.
+    pub detail: Option<String>,
+    /// How bad it was (explicit or the kind's default).
+    pub severity: Severity,
+    /// Share affected, 0–1: given for degraded events, 1 for outages, 0 otherwise.
+    pub impact: f64,
+    /// Links, all http(s).
+    pub links: Vec<Link>,
+}
+
+impl Event {
+    /// True for milestones: a point, not a range.
+    pub fn is_point(&self) -> bool {
+        self.kind == Kind::Milestone
+    }
+
+    /// True for a range without an end.
+    pub fn is_ongoing(&self) -> bool {
+        !self.is_point() && self.end.is_none()
+    }
+}
+
+impl Timeline {
+    /// The earliest and latest instants the events mention, if there are events.
+    pub fn extent(&self) -> Option<(Instant, Instant)> {
+        let mut it = self
+            .events
+            .iter()
+            .flat_map(|e| std::iter::once(e.start).chain(e.end));
+        let first = it.next()?;
+        Some(it.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t))))
+    }
+}
+
+/// RFC 3339 in UTC with milliseconds, the form every time takes once resolved.
+pub fn format_instant(t: Instant) -> String {
+    match chrono::DateTime::from_timestamp_millis(t) {
+        Some(dt) => dt.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+        None => t.to_string(),
+    }
+}
+
+/// The normalized document: lanes explicit, defaults filled in, times in UTC.
+/// This is what `parseTimeline` hands to JavaScript.
+impl Serialize for Timeline {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Timeline", 6)?;
+        st.serialize_field("version", &1)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("description", &self.description)?;
+        st.serialize_field("timezone", &self.zone.as_ref().map(|z| z.name()))?;
+        st.serialize_field("lanes", &self.lanes.iter().map(LaneOut).collect::<Vec<_>>())?;
+        let events: Vec<_> = self.events.iter().map(|e| EventOut(self, e)).collect();
+        st.serialize_field("events", &events)?;
+        st.end()
+    }
+}
+
+struct LaneOut<'a>(&'a Lane);
+
+impl Serialize for LaneOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Lane", 2)?;
+        st.serialize_field("id", &self.0.id)?;
+        st.serialize_field("label", &self.0.label)?;
+        st.end()
+    }
+}
+
+struct EventOut<'a>(&'a Timeline, &'a Event);
+
+impl Serialize for EventOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let EventOut(tl, e) = self;
+        let mut st = s.serialize_struct("Event", 10)?;
+        st.serialize_field("id", &e.id)?;
+        st.serialize_field("lane", &tl.lanes[e.lane].id)?;
+        st.serialize_field("kind", e.kind.as_str())?;
+        if e.is_point() {
+            st.serialize_field("at", &format_instant(e.start))?;
+        } else {
+            st.serialize_field("start", &format_instant(e.start))?;
+            st.serialize_field("end", &e.end.map(format_instant))?;
+        }
+        st.serialize_field("title", &e.title)?;
+        st.serialize_field("detail", &e.detail)?;
+        st.serialize_field("severity", e.severity.as_str())?;
+        st.serialize_field("impact", &e.impact)?;
+        st.serialize_field("links", &e.links)?;
+        st.end()
+    }
+}

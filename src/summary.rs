@@ -1,0 +1,154 @@
+//! What the incident cost users: downtime as the union of outage time plus
+//! degraded time weighted by impact, counted once where events overlap (at
+//! each instant the impact is 1 if any outage runs, else the largest impact
+//! of the degraded events running).
+
+use crate::model::{Instant, Kind, Timeline};
+
+/// Headline numbers for a timeline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Summary {
+    /// User-facing downtime in milliseconds (impact-weighted).
+    pub downtime_ms: f64,
+    /// Number of outage events.
+    pub outages: usize,
+    /// From the first to the last instant mentioned, in milliseconds.
+    pub span_ms: i64,
+    /// True when some range has no end yet (counted up to `until`).
+    pub ongoing: bool,
+}
+
+/// Computes the summary; ongoing ranges count up to `until` (or the latest instant mentioned).
+pub fn summarize(t: &Timeline, until: Option<Instant>) -> Summary {
+    let (first, last) = t.extent().unwrap_or((0, 0));
+    let open_end = until.unwrap_or(last).max(last);
+    // Sweep over start/end edges: +impact at start, -impact at end.
+    let mut edges: Vec<(Instant, bool, f64, bool)> = Vec::new();
+    for e in &t.events {
+        if !matches!(e.kind, Kind::Outage | Kind::Degraded) {
+            continue;
+        }
+        let end = e.end.unwrap_or(open_end);
+        if end <= e.start {
+            continue;
+        }
+        let outage = e.kind == Kind::Outage;
+        edges.push((e.start, true, e.impact, outage));
+        edges.push((end, false, e.impact, outage));
+    }
+    edges.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut outages_running = 0usize;
+    let mut degraded: Vec<f64> = Vec::new();
+    let mut downtime = 0.0;
+    let mut prev = edges.first().map_or(0, |e| e.0);
+    for (at, starts, impact, outage) in edges {
+        let level = if outages_running > 0 {
+            1.0
+        } else {
+            degraded.iter().copied().fold(0.0, f64::max)
+        };
+        downtime += level * (at - prev) as f64;
+        prev = at;
+        match (outage, starts) {
+            (true, true) => outages_running += 1,
+            (true, false) => outages_running -= 1,
+            (false, true) => degraded.push(impact),
+            (false, false) => {
+                if let Some(i) = degraded.iter().position(|x| *x == impact) {
+                    degraded.swap_remove(i);
+                }
+            }
+        }
+    }
+    Summary {
+        downtime_ms: downtime,
+        outages: t.events.iter().filter(|e| e.kind == Kind::Outage).count(),
+        span_ms: open_end.max(last) - first,
+        ongoing: t.events.iter().any(|e| e.is_ongoing()),
+    }
+}
+
+/// "1 h 28 min", "45 min", "2 d 12 h", "30 s".
+pub fn format_duration(ms: f64) -> String {
+    let total_s = (ms / 1000.0).round() as i64;
+    let (d, h, m, s) = (
+        total_s / 86_400,
+        total_s % 86_400 / 3600,
+        total_s % 3600 / 60,
+        total_s % 60,
+    );
+    match (d, h, m) {
+        (0, 0, 0) => format!("{s} s"),
+        (0, 0, _) if s != 0 && m < 10 => format!("{m} min {s} s"),
+        (0, 0, _) => format!("{m} min"),
+        (0, _, 0) => format!("{h} h"),
+        (0, _, _) => format!("{h} h {m} min"),
+        (_, 0, _) if m == 0 => format!("{d} d"),
+        (_, _, _) if h == 0 => format!("{d} d {m} min"),
+        (_, _, _) if m == 0 => format!("{d} d {h} h"),
+        _ => format!("{d} d {h} h {m} min"),
+    }
+}
+
+impl Summary {
+    /// The summary line shown under the title.
+    pub fn line(&self) -> String {
+        let outages = match self.outages {
+            1 => "1 outage".to_string(),
+            n => format!("{n} outages"),
+        };
+        let ongoing = if self.ongoing { " · ongoing" } else { "" };
+        format!(
+            "User-facing downtime {} · {} · spanning {}{}",
+            format_duration(self.downtime_ms),
+            outages,
+            format_duration(self.span_ms as f64),
+            ongoing
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse;
+
+    fn timeline(events: &str) -> Timeline {
+        parse(&format!(r#"{{"version":1,"events":[{events}]}}"#)).unwrap()
+    }
+
+    #[test]
+    fn overlapping_outages_count_once_and_degraded_is_weighted() {
+        let t = timeline(
+            r#"{"kind":"outage","title":"a","start":"2022-01-01T10:00Z","end":"2022-01-01T10:30Z"},
+               {"kind":"outage","title":"b","start":"2022-01-01T10:20Z","end":"2022-01-01T10:40Z"},
+               {"kind":"degraded","impact":0.5,"title":"c","start":"2022-01-01T10:30Z","end":"2022-01-01T11:40Z"},
+               {"kind":"degraded","impact":0.25,"title":"d","start":"2022-01-01T11:00Z","end":"2022-01-01T12:00Z"},
+               {"kind":"milestone","title":"m","at":"2022-01-01T13:00Z"}"#,
+        );
+        let s = summarize(&t, None);
+        // 40 min of outage, then 10:40–11:40 at 0.5, then 11:40–12:00 at 0.25.
+        assert_eq!(s.downtime_ms, (40.0 + 30.0 + 5.0) * 60_000.0);
+        assert_eq!(s.outages, 2);
+        assert_eq!(s.span_ms, 3 * 3_600_000);
+        assert!(!s.ongoing);
+    }
+
+    #[test]
+    fn ongoing_counts_until_now() {
+        let t = timeline(r#"{"kind":"outage","title":"a","start":"2022-01-01T10:00Z"}"#);
+        let now = t.events[0].start + 90 * 60_000;
+        let s = summarize(&t, Some(now));
+        assert_eq!(s.downtime_ms, 90.0 * 60_000.0);
+        assert!(s.ongoing && s.line().ends_with("ongoing"));
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(format_duration(88.0 * 60_000.0), "1 h 28 min");
+        assert_eq!(format_duration(45.0 * 60_000.0), "45 min");
+        assert_eq!(format_duration(2.0 * 60_000.0 + 30_000.0), "2 min 30 s");
+        assert_eq!(format_duration((60.0 * 60.0 + 36.0) * 60_000.0), "2 d 12 h 36 min");
+        assert_eq!(format_duration(3_600_000.0), "1 h");
+    }
+}

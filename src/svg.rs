@@ -1,0 +1,118 @@
+//! SVG output: the scene drawn through plotters' SVG backend, with a
+//! `<title>` and `<desc>` for assistive technology. Used by the command-line
+//! tool and by `renderToSvg`; both get the same bytes for the same options.
+
+use crate::clock::HourCycle;
+use crate::draw::{draw, SVG_FONT_SCALE};
+use crate::layout::{layout, LayoutOptions};
+use crate::model::{Instant, Timeline};
+use crate::problem::{Problem, Problems};
+use crate::scale::ScaleMode;
+use crate::summary::summarize;
+use crate::theme::{Theme, ThemeName};
+use crate::zone::Zone;
+use plotters_svg::SVGBackend;
+use serde::Deserialize;
+
+/// Options for [`render_svg`], also read from JavaScript option objects.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct RenderOptions {
+    /// Width in px.
+    pub width: f64,
+    /// `UTC`, an IANA name, or `None` for the document's zone.
+    pub time_zone: Option<String>,
+    /// Light or dark.
+    pub theme: ThemeName,
+    /// Compressed idle time (auto) or linear.
+    pub scale: ScaleMode,
+    /// 12- or 24-hour clock; `None` picks by zone.
+    pub hour_cycle: Option<HourCycle>,
+    /// The present, for ongoing events (ms since the epoch).
+    pub now: Option<f64>,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            width: 900.0,
+            time_zone: None,
+            theme: ThemeName::Light,
+            scale: ScaleMode::Auto,
+            hour_cycle: None,
+            now: None,
+        }
+    }
+}
+
+impl RenderOptions {
+    /// The layout these options ask for.
+    pub fn layout_options(&self) -> Result<LayoutOptions, Problems> {
+        if !(self.width.is_finite() && self.width > 0.0 && self.width <= 100_000.0) {
+            return Err(Problems::one(Problem::at("width", format!("width {} is not a usable number of pixels", self.width))));
+        }
+        let zone = match &self.time_zone {
+            None => None,
+            Some(name) => Some(Zone::named(name).map_err(|m| Problems::one(Problem::at("timeZone", m)))?),
+        };
+        Ok(LayoutOptions {
+            width: self.width,
+            zone,
+            hour_cycle: self.hour_cycle,
+            scale: self.scale,
+            view: None,
+            now: self.now.filter(|n| n.is_finite()).map(|n| n as Instant),
+        })
+    }
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The timeline as a standalone SVG document.
+pub fn render_svg(t: &Timeline, o: &RenderOptions) -> Result<String, Problems> {
+    let scene = layout(t, &o.layout_options()?);
+    let theme = Theme::named(o.theme);
+    let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
+    let mut body = String::new();
+    {
+        let mut backend = SVGBackend::with_string(&mut body, size);
+        draw(&scene, &theme, &mut backend, SVG_FONT_SCALE)
+            .map_err(|e| Problems::one(Problem::at("", format!("drawing failed: {e}"))))?;
+    }
+    let title = t.title.as_deref().unwrap_or("Incident timeline");
+    let mut desc = if t.events.is_empty() {
+        "No events.".to_string()
+    } else {
+        format!("{}.", summarize(t, o.layout_options()?.now).line())
+    };
+    if let Some(d) = &t.description {
+        desc = format!("{d} {desc}");
+    }
+    let head = format!(
+        "<svg role=\"img\" class=\"incident-timeline\" font-family=\"{}\"",
+        escape(crate::text_metrics::FONT_FAMILY)
+    );
+    let a11y = format!("<title>{}</title>\n<desc>{}</desc>\n", escape(title), escape(&desc));
+    let Some(open_end) = body.find(">\n") else {
+        return Ok(body);
+    };
+    let mut svg = String::with_capacity(body.len() + a11y.len() + head.len());
+    svg.push_str(&head);
+    svg.push_str(&body["<svg".len()..open_end + 2]);
+    svg.push_str(&a11y);
+    svg.push_str(&body[open_end + 2..]);
+    Ok(svg)
+}

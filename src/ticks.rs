@@ -1,0 +1,403 @@
+//! Axis ticks in the manner of d3-time: a nice interval from one small table
+//! (seconds to years), ticks on calendar boundaries of the display zone, and
+//! a second row naming the day (or month, or year) where it changes. Labels
+//! that would collide are dropped, never overlapped.
+
+use crate::clock::{self, HourCycle, Precision};
+use crate::model::Instant;
+use crate::scale::TimeScale;
+use crate::text_metrics::text_width;
+use crate::zone::Zone;
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+
+/// A calendar step between ticks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Every n seconds.
+    Seconds(u32),
+    /// Every n minutes.
+    Minutes(u32),
+    /// Every n hours.
+    Hours(u32),
+    /// Every n days.
+    Days(u32),
+    /// Every Monday.
+    Week,
+    /// Every n months.
+    Months(u32),
+    /// Every n years.
+    Years(u32),
+}
+
+/// The table of nice steps, shortest first.
+pub const STEPS: [Step; 22] = [
+    Step::Seconds(1),
+    Step::Seconds(5),
+    Step::Seconds(15),
+    Step::Seconds(30),
+    Step::Minutes(1),
+    Step::Minutes(5),
+    Step::Minutes(15),
+    Step::Minutes(30),
+    Step::Hours(1),
+    Step::Hours(3),
+    Step::Hours(6),
+    Step::Hours(12),
+    Step::Days(1),
+    Step::Days(2),
+    Step::Week,
+    Step::Months(1),
+    Step::Months(3),
+    Step::Years(1),
+    Step::Years(2),
+    Step::Years(5),
+    Step::Years(10),
+    Step::Years(50),
+];
+
+impl Step {
+    /// Typical length in milliseconds.
+    pub fn approx_ms(self) -> f64 {
+        const S: f64 = 1000.0;
+        match self {
+            Step::Seconds(n) => f64::from(n) * S,
+            Step::Minutes(n) => f64::from(n) * 60.0 * S,
+            Step::Hours(n) => f64::from(n) * 3600.0 * S,
+            Step::Days(n) => f64::from(n) * 86_400.0 * S,
+            Step::Week => 7.0 * 86_400.0 * S,
+            Step::Months(n) => f64::from(n) * 30.44 * 86_400.0 * S,
+            Step::Years(n) => f64::from(n) * 365.25 * 86_400.0 * S,
+        }
+    }
+
+    /// The first boundary at or after `l`.
+    fn ceil(self, l: NaiveDateTime) -> NaiveDateTime {
+        let floor = self.floor(l);
+        if floor == l {
+            l
+        } else {
+            self.next(floor)
+        }
+    }
+
+    /// The last boundary at or before `l`.
+    pub fn floor(self, l: NaiveDateTime) -> NaiveDateTime {
+        let day = l.date();
+        let midnight = day.and_hms_opt(0, 0, 0).unwrap_or(l);
+        let whole = |h: u32, m: u32, s: u32| day.and_hms_opt(h, m, s).unwrap_or(l);
+        match self {
+            Step::Seconds(n) => whole(l.hour(), l.minute(), l.second() - l.second() % n),
+            Step::Minutes(n) => whole(l.hour(), l.minute() - l.minute() % n, 0),
+            Step::Hours(n) => whole(l.hour() - l.hour() % n, 0, 0),
+            Step::Days(n) => midnight - Duration::days(i64::from((l.day() - 1) % n)),
+            Step::Week => midnight - Duration::days(i64::from(l.weekday().num_days_from_monday())),
+            Step::Months(n) => {
+                let m0 = l.month0() - l.month0() % n;
+                first_of(l.year(), m0 + 1).unwrap_or(l)
+            }
+            Step::Years(n) => {
+                let y = l.year() - l.year().rem_euclid(n as i32);
+                first_of(y, 1).unwrap_or(l)
+            }
+        }
+    }
+
+    /// The boundary after a boundary `l`.
+    fn next(self, l: NaiveDateTime) -> NaiveDateTime {
+        match self {
+            Step::Seconds(n) => l + Duration::seconds(i64::from(n)),
+            Step::Minutes(n) => l + Duration::minutes(i64::from(n)),
+            Step::Hours(n) => {
+                let t = l + Duration::hours(i64::from(n));
+                // Keep to multiples of n within each day (d3 does the same).
+                if t.date() != l.date() {
+                    t.date().and_hms_opt(0, 0, 0).unwrap_or(t)
+                } else {
+                    t
+                }
+            }
+            Step::Days(n) => {
+                let t = l + Duration::days(i64::from(n));
+                // Restart at the 1st of each month, like d3's timeDay.every(n).
+                if t.month() != l.month() && n > 1 {
+                    first_of(t.year(), t.month()).unwrap_or(t)
+                } else {
+                    t
+                }
+            }
+            Step::Week => l + Duration::days(7),
+            Step::Months(n) => {
+                let m = l.month0() + n;
+                first_of(l.year() + (m / 12) as i32, m % 12 + 1).unwrap_or(l + Duration::days(31))
+            }
+            Step::Years(n) => first_of(l.year() + n as i32, 1).unwrap_or(l + Duration::days(366)),
+        }
+    }
+
+    /// True when `l` lies on a boundary of this step.
+    pub fn is_boundary(self, l: NaiveDateTime) -> bool {
+        self.floor(l) == l
+    }
+}
+
+fn first_of(year: i32, month: u32) -> Option<NaiveDateTime> {
+    NaiveDate::from_ymd_opt(year, month, 1)?.and_hms_opt(0, 0, 0)
+}
+
+/// One tick on the time axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    /// The instant.
+    pub t: Instant,
+    /// Its pixel x.
+    pub x: f64,
+    /// Its label, unless dropped to avoid a collision.
+    pub label: Option<String>,
+    /// True where the day (or the larger unit of the second row) changes.
+    pub major: bool,
+}
+
+/// A label of the second axis row: the day, month or year from here on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpanLabel {
+    /// Left edge of the text.
+    pub x: f64,
+    /// The text.
+    pub text: String,
+}
+
+/// Everything the axis shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Axis {
+    /// The chosen step, if any ticks.
+    pub step: Option<Step>,
+    /// Ticks, strictly increasing in time.
+    pub ticks: Vec<Tick>,
+    /// Second-row labels, left to right, not overlapping.
+    pub spans: Vec<SpanLabel>,
+}
+
+/// Label font size for the axis.
+pub const AXIS_FONT: f64 = 11.0;
+const LABEL_GAP: f64 = 8.0;
+
+fn tick_label(l: NaiveDateTime, step: Step, cycle: HourCycle) -> String {
+    match step {
+        Step::Seconds(_) => clock::time(l, cycle, Precision::Second),
+        Step::Minutes(_) => clock::time(l, cycle, Precision::Minute),
+        Step::Hours(_) => clock::time(l, cycle, Precision::Hour),
+        Step::Days(_) | Step::Week => clock::day_month(l, cycle),
+        Step::Months(_) => clock::month(l).to_string(),
+        Step::Years(_) => l.year().to_string(),
+    }
+}
+
+/// The second-row unit for a step: days under ticks of hours, and so on.
+fn span_unit(step: Step) -> Option<Step> {
+    match step {
+        Step::Seconds(_) | Step::Minutes(_) | Step::Hours(_) => Some(Step::Days(1)),
+        Step::Days(_) | Step::Week => Some(Step::Months(1)),
+        Step::Months(_) => Some(Step::Years(1)),
+        Step::Years(_) => None,
+    }
+}
+
+fn span_label(l: NaiveDateTime, unit: Step, cycle: HourCycle) -> String {
+    match unit {
+        Step::Days(_) => clock::weekday_date(l, cycle),
+        Step::Months(_) => clock::month_year(l),
+        _ => l.year().to_string(),
+    }
+}
+
+/// Picks the step whose labels fit at the scale's rate.
+pub fn choose_step(scale: &TimeScale, cycle: HourCycle) -> Step {
+    let rate = scale.px_per_ms();
+    let sample = NaiveDate::from_ymd_opt(2022, 12, 28)
+        .and_then(|d| d.and_hms_opt(12, 44, 44))
+        .unwrap_or_default();
+    STEPS
+        .into_iter()
+        .find(|s| {
+            let w = text_width(&tick_label(sample, *s, cycle), AXIS_FONT, false);
+            s.approx_ms() * rate >= w + LABEL_GAP * 2.0
+        })
+        .unwrap_or(Step::Years(50))
+}
+
+/// Ticks and day labels for what the scale shows, in the zone's calendar.
+pub fn axis(scale: &TimeScale, zone: &Zone, cycle: HourCycle) -> Axis {
+    let step = choose_step(scale, cycle);
+    let (x0, x1) = scale.range();
+    let pieces = scale.linear_pieces();
+    let max_ticks = ((x1 - x0) / 4.0) as usize + 4;
+    let mut ticks: Vec<Tick> = Vec::new();
+    let unit = span_unit(step);
+    for &(a, b) in &pieces {
+        let mut l = step.ceil(zone.local(a));
+        while ticks.len() < max_ticks {
+            let t = zone.instant_of(l);
+            if t > b {
+                break;
+            }
+            if ticks.last().is_none_or(|last| t > last.t) && t >= a {
+                let local = zone.local(t);
+                let major = unit.is_some_and(|u| u.is_boundary(local));
+                ticks.push(Tick {
+                    t,
+                    x: scale.x(t),
+                    label: Some(tick_label(local, step, cycle)),
+                    major,
+                });
+            }
+            let n = step.next(l);
+            if n <= l {
+                break;
+            }
+            l = n;
+        }
+    }
+    // Centre labels on ticks; drop any that collide or hang off the plot.
+    let mut right_edge = f64::NEG_INFINITY;
+    for tick in &mut ticks {
+        let Some(text) = &tick.label else { continue };
+        let w = text_width(text, AXIS_FONT, false);
+        let (l, r) = (tick.x - w / 2.0, tick.x + w / 2.0);
+        if l < x0 - 2.0 || r > x1 + 2.0 || l < right_edge + LABEL_GAP {
+            tick.label = None;
+        } else {
+            right_edge = r;
+        }
+    }
+    let spans = unit.map_or_else(Vec::new, |u| span_labels(scale, zone, cycle, &pieces, u));
+    Axis {
+        step: Some(step),
+        ticks,
+        spans,
+    }
+}
+
+fn span_labels(
+    scale: &TimeScale,
+    zone: &Zone,
+    cycle: HourCycle,
+    pieces: &[(Instant, Instant)],
+    unit: Step,
+) -> Vec<SpanLabel> {
+    let (x0, x1) = scale.range();
+    // (x, text, is a boundary): boundaries win over "continued" labels at piece starts.
+    let mut candidates: Vec<(f64, String, bool)> = Vec::new();
+    let mut last_named: Option<NaiveDateTime> = None;
+    for &(a, b) in pieces {
+        let la = zone.local(a);
+        let start_unit = unit.floor(la);
+        if last_named != Some(start_unit) {
+            candidates.push((scale.x(a).max(x0), span_label(la, unit, cycle), false));
+        }
+        last_named = Some(start_unit);
+        let mut l = unit.ceil(la);
+        for _ in 0..10_000 {
+            let t = zone.instant_of(l);
+            if t > b {
+                break;
+            }
+            if t > a {
+                candidates.push((scale.x(t), span_label(l, unit, cycle), true));
+                last_named = Some(l);
+            }
+            l = unit.next(l);
+        }
+    }
+    let mut kept: Vec<(f64, f64, String)> = Vec::new();
+    for pass_boundaries in [true, false] {
+        for (x, text, boundary) in &candidates {
+            if *boundary != pass_boundaries {
+                continue;
+            }
+            let w = text_width(text, AXIS_FONT, true);
+            let (l, r) = (*x, *x + w);
+            if r > x1 + 2.0 || l < x0 - 1.0 {
+                continue;
+            }
+            if kept.iter().all(|(kl, kr, _)| r + LABEL_GAP <= *kl || l >= kr + LABEL_GAP) {
+                kept.push((l, r, text.clone()));
+            }
+        }
+    }
+    kept.sort_by(|a, b| a.0.total_cmp(&b.0));
+    kept.into_iter().map(|(x, _, text)| SpanLabel { x, text }).collect()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::scale::Gap;
+
+    const H: i64 = 3_600_000;
+    const DEC7_PST_MIDNIGHT: i64 = 1_670_400_000_000; // 2022-12-07T08:00Z
+
+    fn la() -> Zone {
+        Zone::named("America/Los_Angeles").unwrap()
+    }
+
+    #[test]
+    fn hours_over_a_day_with_day_labels() {
+        let (a, b) = (DEC7_PST_MIDNIGHT + 8 * H, DEC7_PST_MIDNIGHT + 30 * H);
+        let s = TimeScale::new(vec![], (a, b), (a, b), 0.0, 800.0);
+        let ax = axis(&s, &la(), HourCycle::H12);
+        assert!(matches!(ax.step, Some(Step::Hours(_))));
+        let labels: Vec<_> = ax.ticks.iter().filter_map(|t| t.label.clone()).collect();
+        assert!(labels.contains(&"12 PM".to_string()), "{labels:?}");
+        let spans: Vec<_> = ax.spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(spans, ["Wed, Dec 7", "Thu, Dec 8"]);
+        for t in &ax.ticks {
+            let l = la().local(t.t);
+            assert_eq!((l.minute(), l.second()), (0, 0));
+        }
+    }
+
+    #[test]
+    fn minutes_when_zoomed_in() {
+        let a = DEC7_PST_MIDNIGHT + 8 * H;
+        let s = TimeScale::new(vec![], (a, a + 24 * H), (a, a + H), 0.0, 800.0);
+        let ax = axis(&s, &la(), HourCycle::H12);
+        assert!(matches!(ax.step, Some(Step::Minutes(_))), "{:?}", ax.step);
+        assert!(ax.ticks.iter().any(|t| t.label.as_deref() == Some("8:30 AM")));
+    }
+
+    #[test]
+    fn no_ticks_inside_breaks() {
+        let a = DEC7_PST_MIDNIGHT;
+        let gap = Gap { start: a + 20 * H, end: a + 30 * H };
+        let s = TimeScale::new(vec![gap], (a, a + 40 * H), (a, a + 40 * H), 0.0, 900.0);
+        let ax = axis(&s, &la(), HourCycle::H12);
+        assert!(ax.ticks.iter().all(|t| t.t <= gap.start || t.t >= gap.end));
+        assert!(ax.ticks.windows(2).all(|w| w[0].t < w[1].t));
+    }
+
+    #[test]
+    fn ticks_follow_the_local_calendar_across_dst() {
+        let ny = Zone::named("America/New_York").unwrap();
+        // 2024-11-03 fall back: 25-hour day.
+        let a = 1_730_606_400_000; // 2024-11-03T04:00Z = 00:00 EDT
+        let s = TimeScale::new(vec![], (a, a + 25 * H), (a, a + 25 * H), 0.0, 1200.0);
+        let ax = axis(&s, &ny, HourCycle::H12);
+        for t in &ax.ticks {
+            assert!(ax.step.unwrap().is_boundary(ny.local(t.t)));
+        }
+        assert!(ax.ticks.windows(2).all(|w| w[0].t < w[1].t));
+    }
+
+    #[test]
+    fn month_and_year_steps() {
+        let a = 1_262_304_000_000; // 2010-01-01
+        let b = a + 13 * 365 * 24 * H;
+        let s = TimeScale::new(vec![], (a, b), (a, b), 0.0, 900.0);
+        let ax = axis(&s, &Zone::utc(), HourCycle::H23);
+        assert!(matches!(ax.step, Some(Step::Years(_))));
+        for t in &ax.ticks {
+            let l = Zone::utc().local(t.t);
+            assert_eq!((l.month(), l.day(), l.hour()), (1, 1, 0));
+        }
+    }
+}

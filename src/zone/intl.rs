@@ -1,0 +1,138 @@
+//! Zone rules in wasm, read from the host's `Intl.DateTimeFormat` (browsers
+//! and Node both ship the tz database behind it).
+
+use crate::model::Instant;
+use js_sys::{Array, Date, Intl, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Offsets change at most on quarter hours (modern rules), so one lookup per
+/// quarter hour is exact and keeps Intl calls off the hot path.
+const BUCKET_MS: i64 = 900_000;
+
+/// An IANA zone backed by the host's Intl.
+#[derive(Clone)]
+pub struct NamedZone(Rc<Inner>);
+
+struct Inner {
+    name: String,
+    parts: Intl::DateTimeFormat,
+    offsets: RefCell<HashMap<i64, i32>>,
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    o
+}
+
+/// `new Intl.DateTimeFormat(locale, opts)`, with a bad zone as `None`
+/// rather than an exception crossing into Rust.
+fn formatter(locale: &str, opts: &Object) -> Option<Intl::DateTimeFormat> {
+    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+    let ctor: js_sys::Function = Reflect::get(&intl, &JsValue::from_str("DateTimeFormat"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let args = Array::of2(&JsValue::from_str(locale), opts);
+    Reflect::construct(&ctor, &args).ok().map(JsCast::unchecked_into)
+}
+
+fn part_values(f: &Intl::DateTimeFormat, t: Instant) -> Vec<(String, String)> {
+    let date = Date::new(&JsValue::from_f64(t as f64));
+    f.format_to_parts(&date)
+        .iter()
+        .map(|p| {
+            let get = |k: &str| {
+                Reflect::get(&p, &JsValue::from_str(k))
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default()
+            };
+            (get("type"), get("value"))
+        })
+        .collect()
+}
+
+impl NamedZone {
+    pub fn new(name: &str) -> Option<NamedZone> {
+        let opts = options(&[
+            ("timeZone", name),
+            ("hourCycle", "h23"),
+            ("year", "numeric"),
+            ("month", "numeric"),
+            ("day", "numeric"),
+            ("hour", "numeric"),
+            ("minute", "numeric"),
+            ("second", "numeric"),
+        ]);
+        let parts = formatter("en-US", &opts)?;
+        let resolved = Reflect::get(&parts.resolved_options(), &JsValue::from_str("timeZone"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        // Intl forgives case; the native tz database does not. Agree with it.
+        if resolved != name && resolved.eq_ignore_ascii_case(name) {
+            return None;
+        }
+        let name = name.to_string();
+        Some(NamedZone(Rc::new(Inner {
+            name,
+            parts,
+            offsets: RefCell::new(HashMap::new()),
+        })))
+    }
+
+    pub fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    pub fn offset_seconds(&self, t: Instant) -> i32 {
+        let bucket = t.div_euclid(BUCKET_MS);
+        if let Some(off) = self.0.offsets.borrow().get(&bucket) {
+            return *off;
+        }
+        let at = bucket * BUCKET_MS;
+        let mut fields = [0i64; 6];
+        for (kind, value) in part_values(&self.0.parts, at) {
+            let slot = match kind.as_str() {
+                "year" => 0,
+                "month" => 1,
+                "day" => 2,
+                "hour" => 3,
+                "minute" => 4,
+                "second" => 5,
+                _ => continue,
+            };
+            fields[slot] = value.parse().unwrap_or(0);
+        }
+        let local = chrono::NaiveDate::from_ymd_opt(fields[0] as i32, fields[1] as u32, fields[2] as u32)
+            .and_then(|d| d.and_hms_opt(fields[3] as u32 % 24, fields[4] as u32, fields[5] as u32))
+            .map(|l| l.and_utc().timestamp_millis());
+        let off = local.map_or(0, |l| ((l - at) / 1000) as i32);
+        let mut cache = self.0.offsets.borrow_mut();
+        if cache.len() > 100_000 {
+            cache.clear();
+        }
+        cache.insert(bucket, off);
+        off
+    }
+
+    pub fn abbreviation(&self, t: Instant) -> Option<String> {
+        ["en-US", "en-GB"].into_iter().find_map(|locale| {
+            let f = formatter(
+                locale,
+                &options(&[("timeZone", &self.0.name), ("timeZoneName", "short")]),
+            )?;
+            part_values(&f, t)
+                .into_iter()
+                .find(|(k, _)| k == "timeZoneName")
+                .map(|(_, v)| v)
+                .filter(|v| !v.starts_with("GMT"))
+        })
+    }
+}

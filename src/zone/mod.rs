@@ -1,0 +1,235 @@
+//! Time zones: UTC or an IANA zone, with DST-correct conversion both ways.
+//!
+//! Where the zone rules come from depends on the platform. A full tz database
+//! compiled into the wasm would cost more bytes than the rest of the widget, and
+//! every browser and Node already carry one behind `Intl.DateTimeFormat`, so in
+//! wasm the rules are read from there (`intl.rs`). Natively there is no such
+//! service, so the compact compiled tables of `chrono-tz` are used (`tzdb.rs`).
+//! Both answer one question — the UTC offset at an instant — and everything else
+//! here (wall-clock resolution, DST gaps and overlaps) is derived from it, so
+//! the two platforms cannot disagree about the rules of resolution.
+
+use crate::model::Instant;
+use chrono::NaiveDateTime;
+use std::fmt;
+
+#[cfg(target_arch = "wasm32")]
+#[path = "intl.rs"]
+mod platform;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "tzdb.rs"]
+mod platform;
+
+/// A display or document time zone.
+#[derive(Clone)]
+pub struct Zone {
+    name: String,
+    rules: Rules,
+}
+
+#[derive(Clone)]
+enum Rules {
+    Utc,
+    Named(platform::NamedZone),
+}
+
+/// What a wall-clock time means in a zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved {
+    /// Exactly one instant.
+    Unique(Instant),
+    /// Clocks were turned back: the time happened twice (earlier, later).
+    Ambiguous(Instant, Instant),
+    /// Clocks jumped forward over it: it never happened.
+    Gap {
+        /// UTC offset in seconds before the jump.
+        before: i32,
+        /// UTC offset in seconds after the jump.
+        after: i32,
+    },
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+impl Zone {
+    /// Coordinated Universal Time.
+    pub fn utc() -> Zone {
+        Zone {
+            name: "UTC".into(),
+            rules: Rules::Utc,
+        }
+    }
+
+    /// `UTC` or an IANA zone name such as `America/Los_Angeles`.
+    pub fn named(name: &str) -> Result<Zone, String> {
+        let upper = name.to_ascii_uppercase();
+        if matches!(upper.as_str(), "UTC" | "ETC/UTC" | "GMT" | "ETC/GMT" | "Z") {
+            return Ok(Zone::utc());
+        }
+        match platform::NamedZone::new(name) {
+            Some(z) => Ok(Zone {
+                name: z.name().to_string(),
+                rules: Rules::Named(z),
+            }),
+            None => Err(format!(
+                "\"{name}\" is not a time zone this system knows; use an IANA name like \"America/Los_Angeles\" or \"UTC\""
+            )),
+        }
+    }
+
+    /// The zone's name, as written in documents.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// True for UTC.
+    pub fn is_utc(&self) -> bool {
+        matches!(self.rules, Rules::Utc)
+    }
+
+    /// Seconds east of UTC at an instant.
+    pub fn offset_seconds(&self, t: Instant) -> i32 {
+        match &self.rules {
+            Rules::Utc => 0,
+            Rules::Named(z) => z.offset_seconds(t),
+        }
+    }
+
+    /// The wall-clock time at an instant.
+    pub fn local(&self, t: Instant) -> NaiveDateTime {
+        let shifted = t + i64::from(self.offset_seconds(t)) * 1000;
+        chrono::DateTime::from_timestamp_millis(shifted)
+            .unwrap_or_default()
+            .naive_utc()
+    }
+
+    /// What a wall-clock time means here.
+    pub fn resolve(&self, local: NaiveDateTime) -> Resolved {
+        let l = local.and_utc().timestamp_millis();
+        let before = self.offset_seconds(l - DAY_MS);
+        let after = self.offset_seconds(l + DAY_MS);
+        let fits = |off: i32| {
+            let t = l - i64::from(off) * 1000;
+            (self.offset_seconds(t) == off).then_some(t)
+        };
+        match (fits(before), fits(after)) {
+            (Some(a), Some(b)) if a != b => Resolved::Ambiguous(a.min(b), a.max(b)),
+            (Some(a), _) | (None, Some(a)) => Resolved::Unique(a),
+            (None, None) => Resolved::Gap { before, after },
+        }
+    }
+
+    /// The instant a wall-clock time means, taking the earlier one in an
+    /// overlap and the time just after the jump in a gap (for tick generation;
+    /// documents reject gap times instead).
+    pub fn instant_of(&self, local: NaiveDateTime) -> Instant {
+        match self.resolve(local) {
+            Resolved::Unique(t) | Resolved::Ambiguous(t, _) => t,
+            Resolved::Gap { before, .. } => {
+                local.and_utc().timestamp_millis() - i64::from(before) * 1000
+            }
+        }
+    }
+
+    /// Short name of the zone at an instant ("PST", "CEST"), or a UTC offset ("UTC+3").
+    pub fn abbreviation(&self, t: Instant) -> String {
+        match &self.rules {
+            Rules::Utc => "UTC".into(),
+            Rules::Named(z) => z
+                .abbreviation(t)
+                .filter(|a| a.chars().all(|c| c.is_ascii_alphabetic()) && a.len() >= 2)
+                .unwrap_or_else(|| format_offset(self.offset_seconds(t))),
+        }
+    }
+}
+
+/// `UTC+5:30`, `UTC-8`, `UTC`.
+pub fn format_offset(seconds: i32) -> String {
+    if seconds == 0 {
+        return "UTC".into();
+    }
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let (h, m) = (seconds.abs() / 3600, seconds.abs() % 3600 / 60);
+    if m == 0 {
+        format!("UTC{sign}{h}")
+    } else {
+        format!("UTC{sign}{h}:{m:02}")
+    }
+}
+
+impl fmt::Debug for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Zone({})", self.name)
+    }
+}
+
+impl PartialEq for Zone {
+    fn eq(&self, other: &Zone) -> bool {
+        self.name == other.name
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn local(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, mo, d)
+            .unwrap()
+            .and_hms_opt(h, mi, 0)
+            .unwrap()
+    }
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Instant {
+        local(y, mo, d, h, mi).and_utc().timestamp_millis()
+    }
+
+    #[test]
+    fn pacific_standard_time() {
+        let z = Zone::named("America/Los_Angeles").unwrap();
+        assert_eq!(
+            z.resolve(local(2022, 12, 7, 8, 24)),
+            Resolved::Unique(utc(2022, 12, 7, 16, 24))
+        );
+        assert_eq!(z.abbreviation(utc(2022, 12, 7, 16, 24)), "PST");
+        assert_eq!(z.abbreviation(utc(2022, 7, 7, 16, 24)), "PDT");
+        assert_eq!(z.local(utc(2022, 12, 7, 16, 24)), local(2022, 12, 7, 8, 24));
+    }
+
+    #[test]
+    fn spring_forward_gap_and_fall_back_overlap() {
+        let z = Zone::named("America/New_York").unwrap();
+        assert_eq!(
+            z.resolve(local(2024, 3, 10, 2, 30)),
+            Resolved::Gap {
+                before: -5 * 3600,
+                after: -4 * 3600
+            }
+        );
+        assert_eq!(
+            z.resolve(local(2024, 11, 3, 1, 30)),
+            Resolved::Ambiguous(utc(2024, 11, 3, 5, 30), utc(2024, 11, 3, 6, 30))
+        );
+        assert_eq!(
+            z.instant_of(local(2024, 11, 3, 1, 30)),
+            utc(2024, 11, 3, 5, 30)
+        );
+    }
+
+    #[test]
+    fn utc_names_and_unknown_names() {
+        assert!(Zone::named("utc").unwrap().is_utc());
+        assert!(Zone::named("Etc/UTC").unwrap().is_utc());
+        let err = Zone::named("Mars/Olympus_Mons").unwrap_err();
+        assert!(err.contains("Mars/Olympus_Mons") && err.contains("IANA"));
+    }
+
+    #[test]
+    fn abbreviations_fall_back_to_offsets() {
+        assert_eq!(format_offset(19800), "UTC+5:30");
+        assert_eq!(format_offset(-8 * 3600), "UTC-8");
+        let z = Zone::named("Asia/Dubai").unwrap();
+        assert_eq!(z.abbreviation(0), "UTC+4");
+    }
+}
