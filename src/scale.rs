@@ -67,7 +67,7 @@ pub struct TimeScale {
 /// Shortest an impact event should be drawn before idle time gets compressed.
 const GOAL_PX: f64 = 14.0;
 /// Room kept between an event and the start of a break.
-const MARGIN_PX: f64 = 14.0;
+const MARGIN_PX: f64 = 8.0;
 /// Share of the plot the breaks may take together.
 const MAX_BREAK_SHARE: f64 = 0.3;
 
@@ -129,32 +129,28 @@ pub fn idle_gaps(t: &Timeline, domain: (Instant, Instant), plot_width: f64) -> V
 
     let brk = break_px(plot_width);
     let max_breaks = ((plot_width * MAX_BREAK_SHARE) / brk).floor() as usize;
-    let mut chosen: Vec<Gap> = Vec::new();
+    // Margins and the worth of a break are judged at the rate being aimed
+    // for: the rate while compressing is lower and would make every margin
+    // swallow the gap it guards.
+    let goal_rate = GOAL_PX / shortest;
+    let margin = (MARGIN_PX / goal_rate) as i64;
+    let mut gaps: Vec<Gap> = Vec::new();
     let mut removed = 0.0;
-    let rate = |removed: f64, n: usize| (plot_width - n as f64 * brk) / (span - removed);
-    for g in candidates {
-        let r = rate(removed, chosen.len());
-        if shortest * r >= GOAL_PX || chosen.len() >= max_breaks {
+    for g in &candidates {
+        let r = (plot_width - gaps.len() as f64 * brk) / (span - removed);
+        if shortest * r >= GOAL_PX || gaps.len() >= max_breaks {
             break;
         }
-        // Not worth a break unless it frees well over its own width plus margins.
-        if g.len() * r < 2.0 * MARGIN_PX + 3.0 * brk {
-            break;
-        }
-        removed += g.len();
-        chosen.push(g);
-    }
-    // Keep a margin of busy-rate time on each side so events don't touch a break.
-    let r = rate(removed, chosen.len());
-    let margin = (MARGIN_PX / r) as i64;
-    let mut gaps: Vec<Gap> = chosen
-        .into_iter()
-        .map(|g| Gap {
+        let inner = Gap {
             start: g.start + margin,
             end: g.end - margin,
-        })
-        .filter(|g| g.end > g.start)
-        .collect();
+        };
+        if inner.len() * goal_rate < 2.0 * brk {
+            break;
+        }
+        removed += inner.len();
+        gaps.push(inner);
+    }
     gaps.sort_by_key(|g| g.start);
     gaps
 }
