@@ -42,11 +42,26 @@ pub fn parse(text: &str) -> Result<Timeline, Problems> {
             ),
         )));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| Problems::one(syntax_problem(&e)))?;
+    // A byte-order mark (Windows editors write one) is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| Problems::one(syntax_problem(&e, text)))?;
     parse_value(&value)
 }
 
-fn syntax_problem(e: &serde_json::Error) -> Problem {
+/// serde_json counts columns in bytes, and 0 at the very start of a line;
+/// people (and the format's documentation) count characters from 1.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column.max(1);
+    };
+    let mut end = byte_column.saturating_sub(1).min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    l[..end].chars().count() + 1
+}
+
+fn syntax_problem(e: &serde_json::Error, text: &str) -> Problem {
     let full = e.to_string();
     let what = full
         .rsplit_once(" at line ")
@@ -60,7 +75,7 @@ fn syntax_problem(e: &serde_json::Error) -> Problem {
     Problem {
         path: String::new(),
         line: Some(e.line()),
-        column: Some(e.column()),
+        column: Some(char_column(text, e.line(), e.column())),
         message,
     }
 }
@@ -121,26 +136,38 @@ fn is_id(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '-'))
 }
 
+/// Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`:
+/// a swapped pair like "ned" for "end" is one typo, not two.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    // d[i][j]: distance between a[..i] and b[..j].
+    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
 }
 
+/// The choice `word` is most likely a typo of, if any: at most two edits
+/// away, and fewer edits than the choice has characters ("x" is not a typo of "id").
 fn closest<'a>(word: &str, choices: &[&'a str]) -> Option<&'a str> {
     choices
         .iter()
         .map(|c| (edit_distance(word, c), *c))
-        .filter(|(d, _)| *d <= 2)
+        .filter(|(d, c)| *d <= 2 && *d < c.chars().count())
         .min()
         .map(|(_, c)| c)
 }
@@ -277,7 +304,8 @@ impl Checker {
         self.known_keys(m, "", &DOCUMENT_KEYS);
         match m.get("version") {
             None => self.report("version", "\"version\" is missing; add \"version\": 1"),
-            Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
+            // 1.0 is the same JSON number as 1 (and valid under the schema's "integer").
+            Some(Value::Number(n)) if n.as_f64() == Some(1.0) => {}
             Some(other) => self.report(
                 "version",
                 format!("version {other} is not supported; this reads format version 1"),
@@ -354,12 +382,13 @@ impl Checker {
             };
             self.known_keys(m, &path, &LANE_KEYS);
             let id = self.id(m, &path, "id", true);
-            let label = self.text(m, &path, "label", false, MAX_TITLE_CHARS);
-            let Some(id) = id else { continue };
-            if let Some(first) = lanes.iter().position(|l| l.id == id) {
+            // Checked before the label, so problems come in document order.
+            let duplicate = id.and_then(|id| lanes.iter().position(|l| l.id == id));
+            if let (Some(id), Some(first)) = (id, duplicate) {
                 self.report(join(&path, "id"), format!("duplicate lane id \"{id}\": lanes[{first}] already uses it"));
-                continue;
             }
+            let label = self.text(m, &path, "label", false, MAX_TITLE_CHARS);
+            let Some(id) = id.filter(|_| duplicate.is_none()) else { continue };
             lanes.push(Lane {
                 id: id.to_string(),
                 label: label.unwrap_or(id).to_string(),
@@ -470,8 +499,9 @@ impl Checker {
             }
         };
         let impact = self.impact(m, path, kind);
-        let links = self.links(m, path);
+        // Times before links: the order of the fields in the format's documentation.
         let (start, end) = self.times(m, path, kind, zone, zone_failed);
+        let links = self.links(m, path);
 
         Some(Event {
             id: id.map(str::to_string),
@@ -682,6 +712,10 @@ mod tests {
         assert_eq!(closest("ned", &EVENT_KEYS), Some("end"));
         assert_eq!(closest("outtage", &KINDS), Some("outage"));
         assert_eq!(closest("zzzzzz", &KINDS), None);
+        assert_eq!(closest("wbe", &["db", "web"]), Some("web"));
+        assert_eq!(closest("x", &["id", "at"]), None);
+        assert_eq!(edit_distance("ned", "end"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
     #[test]

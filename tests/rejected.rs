@@ -1,0 +1,856 @@
+//! What the parser rejects, and where and how it says so: one test per rule,
+//! asserting the exact JSON path (or line and column) and the distinctive part
+//! of the message, for each fixture in `tests/fixtures/invalid` and for inline
+//! documents; a document with many problems reports all of them in document
+//! order. Then what it accepts, with the meaning docs/format.md gives it.
+
+use incident_timeline::model::format_instant;
+use incident_timeline::scene::BarEnd;
+use incident_timeline::{
+    layout, parse, Kind, LayoutOptions, Problem, Problems, Severity, Timeline,
+};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/invalid")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn problems(text: &str) -> Problems {
+    match parse(text) {
+        Ok(t) => panic!("accepted ({} events):\n{text}", t.events.len()),
+        Err(p) => p,
+    }
+}
+
+/// The only problem of a fixture (each breaks exactly one rule).
+fn only(text: &str) -> Problem {
+    let p = problems(text);
+    assert_eq!(p.len(), 1, "expected one problem, got:\n{p}");
+    p.0[0].clone()
+}
+
+#[track_caller]
+fn assert_problem(p: &Problem, path: &str, parts: &[&str]) {
+    assert_eq!(p.path, path, "path of: {p}");
+    assert_eq!(
+        (p.line, p.column),
+        (None, None),
+        "a path problem has no line/column: {p:?}"
+    );
+    for part in parts {
+        assert!(
+            p.message.contains(part),
+            "message {:?} lacks {part:?}",
+            p.message
+        );
+    }
+}
+
+/// An otherwise valid document (zone UTC) around one event.
+fn doc_with(event: Value) -> String {
+    json!({ "version": 1, "timezone": "UTC", "events": [event] }).to_string()
+}
+
+fn outage_with(key: &str, value: Value) -> String {
+    let mut e = json!({ "kind": "outage", "title": "Down", "start": "2024-05-01T10:00:00Z" });
+    e[key] = value;
+    doc_with(e)
+}
+
+fn ok(text: &str) -> Timeline {
+    parse(text).unwrap_or_else(|p| panic!("rejected:\n{p}\n{text}"))
+}
+
+// ── The fixtures ────────────────────────────────────────────────────────────
+
+#[test]
+fn end_before_start() {
+    let p = only(&fixture("end-before-start.json"));
+    assert_problem(&p, "events[0].end", &["end 08:24 is before start 08:49"]);
+    assert_eq!(p.message, "end 08:24 is before start 08:49");
+}
+
+#[test]
+fn end_before_start_on_another_day_names_the_dates() {
+    let text = json!({ "version": 1, "timezone": "America/Los_Angeles", "events": [
+        { "kind": "outage", "title": "x", "start": "2022-12-07T08:49", "end": "2022-12-06T23:00" }
+    ]})
+    .to_string();
+    assert_problem(
+        &only(&text),
+        "events[0].end",
+        &["end 2022-12-06 23:00 is before start 2022-12-07 08:49"],
+    );
+}
+
+#[test]
+fn unknown_lane() {
+    let p = only(&fixture("unknown-lane.json"));
+    assert_problem(
+        &p,
+        "events[0].lane",
+        &["unknown lane \"database\"", "the lanes are web"],
+    );
+}
+
+#[test]
+fn unknown_lane_with_a_typo_suggests_the_lane_meant() {
+    let text = json!({ "version": 1, "lanes": [{ "id": "db" }, { "id": "web" }], "events": [
+        { "lane": "wbe", "kind": "outage", "title": "x", "start": "2024-05-01T10:00Z" }
+    ]})
+    .to_string();
+    assert_problem(
+        &only(&text),
+        "events[0].lane",
+        &["unknown lane \"wbe\"; did you mean \"web\"?"],
+    );
+}
+
+#[test]
+fn missing_lane_when_lanes_are_declared() {
+    let p = only(&fixture("lane-missing-when-lanes-declared.json"));
+    assert_problem(
+        &p,
+        "events[0].lane",
+        &["\"lane\" is missing", "declares \"lanes\""],
+    );
+}
+
+#[test]
+fn unknown_kind() {
+    let p = only(&fixture("unknown-kind.json"));
+    assert_problem(
+        &p,
+        "events[0].kind",
+        &[
+            "unknown kind \"incident\"",
+            "use one of outage, degraded, maintenance, activity or milestone",
+        ],
+    );
+    let typo = doc_with(json!({ "kind": "outgae", "title": "x", "start": "2024-05-01T10:00Z" }));
+    assert_problem(
+        &only(&typo),
+        "events[0].kind",
+        &["unknown kind \"outgae\"; did you mean \"outage\"?"],
+    );
+}
+
+#[test]
+fn impact_outside_0_to_1() {
+    let p = only(&fixture("impact-out-of-range.json"));
+    assert_problem(
+        &p,
+        "events[0].impact",
+        &["impact 30 is outside 0–1", "like 0.3 for 30 %"],
+    );
+    let degraded = |impact: Value| {
+        doc_with(
+            json!({ "kind": "degraded", "impact": impact, "title": "x", "start": "2024-05-01T10:00Z" }),
+        )
+    };
+    assert_problem(
+        &only(&degraded(json!(-0.5))),
+        "events[0].impact",
+        &["impact -0.5 is outside 0–1"],
+    );
+    assert_problem(
+        &only(&degraded(json!(1.01))),
+        "events[0].impact",
+        &["impact 1.01 is outside 0–1"],
+    );
+    assert_problem(
+        &only(&degraded(json!("30%"))),
+        "events[0].impact",
+        &["must be a number from 0 to 1, not a string"],
+    );
+    let missing =
+        doc_with(json!({ "kind": "degraded", "title": "x", "start": "2024-05-01T10:00Z" }));
+    assert_problem(
+        &only(&missing),
+        "events[0].impact",
+        &["\"impact\" is missing", "0.3 for 30 %"],
+    );
+}
+
+#[test]
+fn impact_on_an_outage() {
+    let p = only(&fixture("impact-on-outage.json"));
+    assert_problem(
+        &p,
+        "events[0].impact",
+        &[
+            "applies only to degraded events",
+            "remove it from this outage",
+        ],
+    );
+}
+
+#[test]
+fn malformed_timestamps() {
+    let p = only(&fixture("malformed-timestamp.json"));
+    assert_problem(
+        &p,
+        "events[0].start",
+        &[
+            "\"12/7/2022 8:24 AM\" is not a valid time",
+            "write times like 2022-12-07T08:24:00-08:00",
+        ],
+    );
+    for (start, why) in [
+        ("2022-12-07", "it has a date but no time of day"),
+        ("2022-12-07T08:24:00+0800", "write times like"),
+        ("2022-12-07T08:24:00.Z", "1 to 9 digits"),
+        ("2022-12-07T08:24:00.1234567890Z", "1 to 9 digits"),
+        (
+            "2022-12-07T08:24:00+25:00",
+            "the UTC offset is out of range",
+        ),
+        ("yesterday", "write times like"),
+    ] {
+        let text = outage_with("start", json!(start));
+        assert_problem(
+            &only(&text),
+            "events[0].start",
+            &[&format!("\"{start}\" is not a valid time"), why],
+        );
+    }
+    assert_problem(
+        &only(&outage_with("start", json!(1_670_430_240))),
+        "events[0].start",
+        &["must be a time string", "not a number"],
+    );
+}
+
+#[test]
+fn impossible_timestamps() {
+    let p = only(&fixture("impossible-date.json"));
+    assert_problem(
+        &p,
+        "events[0].start",
+        &[
+            "\"2022-02-30T10:00:00Z\" is not a valid time",
+            "February 2022 has no day 30",
+        ],
+    );
+    for (start, why) in [
+        ("2023-02-29T10:00Z", "February 2023 has no day 29"),
+        ("2022-13-07T10:00Z", "month 13 does not exist"),
+        ("2022-12-07T24:00Z", "hour 24 does not exist"),
+        ("2022-12-07T10:60Z", "minute 60 does not exist"),
+        ("2022-12-07T10:00:60Z", "leap seconds are not supported"),
+    ] {
+        assert_problem(
+            &only(&outage_with("start", json!(start))),
+            "events[0].start",
+            &[why],
+        );
+    }
+    // 2024 is a leap year.
+    ok(&outage_with("start", json!("2024-02-29T10:00Z")));
+}
+
+#[test]
+fn duplicate_ids() {
+    let p = only(&fixture("duplicate-id.json"));
+    assert_problem(
+        &p,
+        "events[1].id",
+        &["duplicate id \"outage-1\": events[0] already uses it"],
+    );
+    let lanes = json!({ "version": 1, "lanes": [{ "id": "web" }, { "id": "db" }, { "id": "web" }], "events": [] });
+    assert_problem(
+        &only(&lanes.to_string()),
+        "lanes[2].id",
+        &["duplicate lane id \"web\": lanes[0] already uses it"],
+    );
+}
+
+#[test]
+fn missing_required_fields() {
+    assert_problem(
+        &only(&fixture("missing-title.json")),
+        "events[0].title",
+        &["\"title\" is missing"],
+    );
+    assert_problem(
+        &only(&fixture("missing-start.json")),
+        "events[0].start",
+        &["\"start\" is missing: an outage needs the time it began"],
+    );
+    let no_kind = doc_with(json!({ "title": "x", "start": "2024-05-01T10:00Z" }));
+    assert_problem(
+        &only(&no_kind),
+        "events[0].kind",
+        &["\"kind\" is missing; use one of outage"],
+    );
+    let no_at = doc_with(json!({ "kind": "milestone", "title": "x" }));
+    assert_problem(
+        &only(&no_at),
+        "events[0].at",
+        &["\"at\" is missing: a milestone needs the time it happened"],
+    );
+    assert_problem(
+        &only(r#"{"events":[]}"#),
+        "version",
+        &["\"version\" is missing; add \"version\": 1"],
+    );
+    assert_problem(
+        &only(r#"{"version":1}"#),
+        "events",
+        &["\"events\" is missing"],
+    );
+    let no_lane_id = json!({ "version": 1, "lanes": [{ "label": "Web" }], "events": [] });
+    assert_problem(
+        &only(&no_lane_id.to_string()),
+        "lanes[0].id",
+        &["\"id\" is missing"],
+    );
+    let no_url = outage_with("links", json!([{ "label": "Status" }]));
+    assert_problem(
+        &only(&no_url),
+        "events[0].links[0].url",
+        &["\"url\" is missing"],
+    );
+    assert_problem(
+        &only(&outage_with("title", json!("  "))),
+        "events[0].title",
+        &["\"title\" is empty"],
+    );
+}
+
+#[test]
+fn unknown_time_zone() {
+    let p = only(&fixture("unknown-timezone.json"));
+    assert_problem(
+        &p,
+        "timezone",
+        &[
+            "\"Mars/Olympus_Mons\" is not a time zone",
+            "IANA name like \"America/Los_Angeles\"",
+        ],
+    );
+}
+
+#[test]
+fn unknown_time_zone_does_not_also_blame_every_wall_clock_time() {
+    let text = json!({ "version": 1, "timezone": "Pacific/Atlantis", "events": [
+        { "kind": "outage", "title": "x", "start": "2024-05-01T10:00" }
+    ]})
+    .to_string();
+    assert_problem(&only(&text), "timezone", &["\"Pacific/Atlantis\""]);
+}
+
+#[test]
+fn milestone_with_an_end() {
+    let p = only(&fixture("milestone-with-end.json"));
+    assert_problem(
+        &p,
+        "events[0].end",
+        &["a milestone is a point in time: it has \"at\", not \"end\""],
+    );
+    let with_start = doc_with(
+        json!({ "kind": "milestone", "title": "x", "at": "2024-05-01T10:00Z", "start": "2024-05-01T10:00Z" }),
+    );
+    assert_problem(
+        &only(&with_start),
+        "events[0].start",
+        &["it has \"at\", not \"start\""],
+    );
+    let range_with_at = outage_with("at", json!("2024-05-01T10:00Z"));
+    assert_problem(
+        &only(&range_with_at),
+        "events[0].at",
+        &["\"at\" is for milestones; an outage has \"start\""],
+    );
+}
+
+#[test]
+fn wall_clock_time_in_a_dst_gap() {
+    let p = only(&fixture("dst-gap.json"));
+    assert_problem(
+        &p,
+        "events[0].start",
+        &[
+            "\"2024-03-10T02:30:00\" does not exist in America/New_York",
+            "from UTC-5 to UTC-4",
+        ],
+    );
+    let berlin = json!({ "version": 1, "timezone": "Europe/Berlin", "events": [
+        { "kind": "outage", "title": "x", "start": "2024-03-31T01:59", "end": "2024-03-31T02:30" }
+    ]});
+    assert_problem(
+        &only(&berlin.to_string()),
+        "events[0].end",
+        &["does not exist in Europe/Berlin", "from UTC+1 to UTC+2"],
+    );
+    // Lord Howe moves its clocks by half an hour.
+    let lord_howe = json!({ "version": 1, "timezone": "Australia/Lord_Howe", "events": [
+        { "kind": "milestone", "title": "x", "at": "2024-10-06T02:15" }
+    ]});
+    assert_problem(
+        &only(&lord_howe.to_string()),
+        "events[0].at",
+        &["from UTC+10:30 to UTC+11"],
+    );
+}
+
+#[test]
+fn wall_clock_time_without_a_time_zone() {
+    let p = only(&fixture("wall-clock-without-timezone.json"));
+    assert_problem(
+        &p,
+        "events[0].at",
+        &["\"2024-05-01T10:27:00\" has no UTC offset and the document has no \"timezone\""],
+    );
+}
+
+#[test]
+fn syntax_error_with_line_and_column() {
+    let p = only(&fixture("syntax-error.json"));
+    assert_eq!(p.path, "");
+    assert_eq!((p.line, p.column), (Some(5), Some(3)));
+    assert!(p.message.contains("expected `,` or `}`"), "{}", p.message);
+    assert!(
+        !p.message.contains("line 5"),
+        "the position is not repeated in the message: {}",
+        p.message
+    );
+    assert_eq!(p.to_string(), format!("line 5, column 3: {}", p.message));
+}
+
+#[test]
+fn syntax_error_columns_count_characters_from_1() {
+    // serde_json counts bytes; "é" is two of them but one character.
+    let p = only("{\"title\": \"ééé\" x}");
+    assert_eq!((p.line, p.column), (Some(1), Some(17)), "{p:?}");
+    // At the very start of a line (the text ends there).
+    let p = only("{\"version\": 1,\n \"events\": [\n");
+    assert_eq!((p.line, p.column), (Some(3), Some(1)), "{p:?}");
+    assert!(p.message.contains("ends too early"), "{}", p.message);
+    let p = only("{\"version\": 1, \"events\": [],}");
+    assert_eq!((p.line, p.column), (Some(1), Some(29)), "{p:?}");
+    assert!(p.message.contains("trailing comma"), "{}", p.message);
+    let p = only("");
+    assert_eq!(p.line, Some(1), "{p:?}");
+    assert!(p.column >= Some(1), "{p:?}");
+}
+
+#[test]
+fn byte_order_mark_is_not_a_syntax_error() {
+    ok("\u{feff}{\"version\": 1, \"events\": []}");
+}
+
+#[test]
+fn wrong_version() {
+    let p = only(&fixture("wrong-version.json"));
+    assert_problem(
+        &p,
+        "version",
+        &["version 2 is not supported; this reads format version 1"],
+    );
+    assert_problem(
+        &only(r#"{"version":"1","events":[]}"#),
+        "version",
+        &["version \"1\" is not supported"],
+    );
+    // 1.0 is the number 1 (as the schema's "integer" agrees).
+    ok(r#"{"version":1.0,"events":[]}"#);
+}
+
+#[test]
+fn javascript_link() {
+    let p = only(&fixture("javascript-link.json"));
+    assert_problem(
+        &p,
+        "events[0].links[0].url",
+        &["only http and https links are allowed, not \"javascript:\""],
+    );
+    let links = json!([
+        { "url": "https://status.example.com/incidents/1" },
+        { "url": "JavaScript:alert(1)" },
+        { "url": "data:text/html,<b>hi</b>" },
+        { "url": "/status" },
+        { "url": "https://" }
+    ]);
+    let all = problems(&outage_with("links", links));
+    let got: Vec<(&str, &str)> = all
+        .iter()
+        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(got.len(), 4, "{all}");
+    assert_eq!(got[0].0, "events[0].links[1].url");
+    assert!(got[0].1.contains("not \"javascript:\""), "{}", got[0].1);
+    assert_eq!(got[1].0, "events[0].links[2].url");
+    assert!(got[1].1.contains("not \"data:\""), "{}", got[1].1);
+    assert_eq!(got[2].0, "events[0].links[3].url");
+    assert!(got[2].1.contains("not an absolute link"), "{}", got[2].1);
+    assert_eq!(got[3].0, "events[0].links[4].url");
+    assert!(got[3].1.contains("no host name"), "{}", got[3].1);
+}
+
+#[test]
+fn unknown_field_with_suggestion() {
+    let p = only(&fixture("unknown-field.json"));
+    assert_problem(
+        &p,
+        "events[0].ned",
+        &["unknown field \"ned\"; did you mean \"end\"?"],
+    );
+    assert_problem(
+        &only(r#"{"version":1,"titel":"x","events":[]}"#),
+        "titel",
+        &["unknown field \"titel\"; did you mean \"title\"?"],
+    );
+    let lane = json!({ "version": 1, "lanes": [{ "id": "web", "lable": "Web" }], "events": [] });
+    assert_problem(
+        &only(&lane.to_string()),
+        "lanes[0].lable",
+        &["did you mean \"label\"?"],
+    );
+}
+
+#[test]
+fn unknown_field_without_a_likely_meaning_lists_the_fields() {
+    let p = only(&outage_with("color", json!("red")));
+    assert_problem(
+        &p,
+        "events[0].color",
+        &[
+            "unknown field \"color\"; the fields here are id, lane, kind, title",
+            "x- are free for your own use",
+        ],
+    );
+}
+
+#[test]
+fn schema_key_only_at_the_top() {
+    let p = only(&fixture("schema-key-in-event.json"));
+    assert_problem(&p, "events[0].$schema", &["unknown field \"$schema\""]);
+}
+
+#[test]
+fn not_an_object() {
+    assert_problem(
+        &only("[]"),
+        "",
+        &["a timeline is a JSON object", "not an array"],
+    );
+    assert_problem(
+        &only(r#"{"version":1,"events":{}}"#),
+        "events",
+        &["must be an array, not an object"],
+    );
+    assert_problem(
+        &only(r#"{"version":1,"events":[3]}"#),
+        "events[0]",
+        &["an event must be an object, not a number"],
+    );
+}
+
+// ── Many problems at once ───────────────────────────────────────────────────
+
+#[test]
+fn several_problems_are_all_reported_in_document_order() {
+    let text = r#"{
+  "version": 2,
+  "timezone": "America/New_York",
+  "lanes": [
+    { "id": "web" },
+    { "id": "web", "label": "" }
+  ],
+  "events": [
+    { "id": "a", "lane": "web", "kind": "outage", "title": "ok", "start": "2024-03-10T01:00", "end": "2024-03-10T04:00" },
+    { "id": "a", "lane": "wbe", "kind": "outtage", "title": "x", "start": "2024-03-10T02:30" },
+    { "lane": "web", "kind": "degraded", "title": "", "impact": 30, "start": "2024-03-10T05:00", "end": "2024-03-10T04:00" },
+    { "lane": "web", "kind": "milestone", "title": "m", "at": "2024-02-30T10:00", "links": [{ "url": "javascript:x" }] },
+    { "lane": "web", "kind": "activity", "title": "t", "start": "2024-03-11T10:00", "ned": "2024-03-11T11:00" }
+  ]
+}"#;
+    let all = problems(text);
+    let got: Vec<&str> = all.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "version",
+            "lanes[1].id",
+            "lanes[1].label",
+            "events[1].id",
+            "events[1].lane",
+            "events[1].kind",
+            "events[1].start",
+            "events[2].title",
+            "events[2].impact",
+            "events[2].end",
+            "events[3].at",
+            "events[3].links[0].url",
+            "events[4].ned",
+        ],
+        "\n{all}"
+    );
+    let message = |path: &str| &all.iter().find(|p| p.path == path).unwrap().message;
+    assert!(message("events[1].lane").contains("did you mean \"web\"?"));
+    assert!(message("events[1].kind").contains("did you mean \"outage\"?"));
+    assert!(message("events[1].start").contains("does not exist in America/New_York"));
+    assert!(message("events[2].end").contains("end 04:00 is before start 05:00"));
+    assert!(message("events[3].at").contains("February 2024 has no day 30"));
+    assert!(message("events[4].ned").contains("did you mean \"end\"?"));
+}
+
+#[test]
+fn a_flood_of_problems_is_capped_with_a_count() {
+    let events: Vec<Value> = (0..150)
+        .map(|_| json!({ "kind": "bogus", "title": "x" }))
+        .collect();
+    let all = problems(&json!({ "version": 1, "events": events }).to_string());
+    assert_eq!(all.len(), 101, "100 problems and a line counting the rest");
+    assert_eq!(all.0[0].path, "events[0].kind");
+    let last = all.0.last().unwrap();
+    assert_eq!(last.path, "");
+    assert!(last.message.contains("more problems"), "{}", last.message);
+}
+
+// ── Accepted, with the documented meaning ───────────────────────────────────
+
+fn at(t: &Timeline, i: usize) -> String {
+    format_instant(t.events[i].start)
+}
+
+#[test]
+fn explicit_offsets_are_exact_instants_whatever_the_zone() {
+    let t = ok(&json!({ "version": 1, "timezone": "Asia/Tokyo", "events": [
+        { "kind": "outage", "title": "a", "start": "2022-12-07T08:24:00-08:00", "end": "2022-12-07T16:49:00Z" },
+        { "kind": "milestone", "title": "b", "at": "2022-12-07T21:54:00+05:30" },
+        { "kind": "milestone", "title": "c", "at": "2022-12-07t16:24z" },
+        { "kind": "milestone", "title": "d", "at": "2022-12-07 16:24:00.123456+00:00" }
+    ]})
+    .to_string());
+    assert_eq!(at(&t, 0), "2022-12-07T16:24:00.000Z");
+    assert_eq!(
+        t.events[0].end.map(format_instant).as_deref(),
+        Some("2022-12-07T16:49:00.000Z")
+    );
+    assert_eq!(at(&t, 1), "2022-12-07T16:24:00.000Z");
+    assert_eq!(at(&t, 2), "2022-12-07T16:24:00.000Z");
+    assert_eq!(
+        at(&t, 3),
+        "2022-12-07T16:24:00.123Z",
+        "kept to the millisecond"
+    );
+    assert_eq!(t.zone.as_ref().map(|z| z.name()), Some("Asia/Tokyo"));
+}
+
+#[test]
+fn wall_clock_times_are_read_in_the_document_zone_with_its_dst() {
+    let t = ok(&json!({ "version": 1, "timezone": "America/Los_Angeles", "events": [
+        { "kind": "degraded", "impact": 0.3, "title": "winter", "start": "2022-12-09T12:40:00", "end": "2022-12-09T13:20" },
+        { "kind": "milestone", "title": "summer", "at": "2022-07-09T12:40:00" }
+    ]})
+    .to_string());
+    assert_eq!(at(&t, 0), "2022-12-09T20:40:00.000Z", "PST is UTC-8");
+    assert_eq!(
+        t.events[0].end.map(format_instant).as_deref(),
+        Some("2022-12-09T21:20:00.000Z")
+    );
+    assert_eq!(at(&t, 1), "2022-07-09T19:40:00.000Z", "PDT is UTC-7");
+}
+
+#[test]
+fn a_repeated_wall_clock_time_means_the_earlier_instant() {
+    let t = ok(
+        &json!({ "version": 1, "timezone": "America/New_York", "events": [
+            { "kind": "milestone", "title": "first", "at": "2024-11-03T01:30:00" },
+            { "kind": "milestone", "title": "written first", "at": "2024-11-03T01:30:00-04:00" },
+            { "kind": "milestone", "title": "second", "at": "2024-11-03T01:30:00-05:00" }
+        ]})
+        .to_string(),
+    );
+    assert_eq!(
+        at(&t, 0),
+        "2024-11-03T05:30:00.000Z",
+        "01:30 EDT, the first of the two"
+    );
+    assert_eq!(at(&t, 1), "2024-11-03T05:30:00.000Z");
+    assert_eq!(at(&t, 2), "2024-11-03T06:30:00.000Z");
+
+    // The same rule in zones that fall back on other nights and by other amounts.
+    let berlin = ok(
+        &json!({ "version": 1, "timezone": "Europe/Berlin", "events": [
+            { "kind": "milestone", "title": "x", "at": "2024-10-27T02:30" }
+        ]})
+        .to_string(),
+    );
+    assert_eq!(
+        at(&berlin, 0),
+        "2024-10-27T00:30:00.000Z",
+        "02:30 CEST (UTC+2)"
+    );
+    let lord_howe = ok(
+        &json!({ "version": 1, "timezone": "Australia/Lord_Howe", "events": [
+            { "kind": "milestone", "title": "x", "at": "2024-04-07T01:45" }
+        ]})
+        .to_string(),
+    );
+    assert_eq!(
+        at(&lord_howe, 0),
+        "2024-04-06T14:45:00.000Z",
+        "01:45 at UTC+11, not UTC+10:30"
+    );
+}
+
+#[test]
+fn the_dst_change_example_means_what_it_says() {
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/examples/dst-change.json"),
+    )
+    .unwrap();
+    let t = ok(&text);
+    let window = t
+        .events
+        .iter()
+        .find(|e| e.id.as_deref() == Some("maintenance-window"))
+        .unwrap();
+    assert_eq!(
+        window.end.unwrap() - window.start,
+        5 * 3_600_000,
+        "00:00 EDT to 04:00 EST is five hours"
+    );
+    let run = t
+        .events
+        .iter()
+        .find(|e| e.id.as_deref() == Some("billing-run-1"))
+        .unwrap();
+    assert_eq!(format_instant(run.start), "2024-11-03T05:30:00.000Z");
+}
+
+#[test]
+fn ongoing_ranges_have_no_end_written_or_null() {
+    let t = ok(&json!({ "version": 1, "events": [
+        { "kind": "outage", "title": "absent", "start": "2024-05-01T10:00Z" },
+        { "kind": "degraded", "impact": 0.5, "title": "null", "start": "2024-05-01T10:30Z", "end": null },
+        { "kind": "maintenance", "title": "closed", "start": "2024-05-01T09:00Z", "end": "2024-05-01T09:00Z" }
+    ]})
+    .to_string());
+    assert!(t.events[0].is_ongoing() && t.events[0].end.is_none());
+    assert!(t.events[1].is_ongoing() && t.events[1].end.is_none());
+    assert!(
+        !t.events[2].is_ongoing(),
+        "end equal to start is a closed, zero-length range"
+    );
+    assert_eq!(t.events[2].end, Some(t.events[2].start));
+    let scene = layout(&t, &LayoutOptions::default());
+    let end_of = |i: usize| scene.bars.iter().find(|b| b.event == i).unwrap().end;
+    assert_eq!(end_of(0), BarEnd::Ongoing);
+    assert_eq!(end_of(1), BarEnd::Ongoing);
+    assert_eq!(end_of(2), BarEnd::Closed);
+    // Drawn up to the right-hand end of the chart.
+    let right = scene
+        .bars
+        .iter()
+        .find(|b| b.event == 0)
+        .unwrap()
+        .rect
+        .right();
+    assert!(
+        right > scene.plot.right() - 20.0,
+        "ongoing bar ends at {right}, plot at {}",
+        scene.plot.right()
+    );
+}
+
+#[test]
+fn milestones_are_points() {
+    let t = ok(&doc_with(
+        json!({ "kind": "milestone", "title": "Root cause found", "at": "2024-05-01T10:27:00Z" }),
+    ));
+    let e = &t.events[0];
+    assert!(e.is_point() && !e.is_ongoing());
+    assert_eq!(
+        (e.kind, e.end, e.severity, e.impact),
+        (Kind::Milestone, None, Severity::None, 0.0)
+    );
+    assert_eq!(format_instant(e.start), "2024-05-01T10:27:00.000Z");
+    let scene = layout(&t, &LayoutOptions::default());
+    assert_eq!(scene.markers.len(), 1);
+    assert!(scene.bars.is_empty());
+}
+
+#[test]
+fn defaults_by_kind() {
+    let t = ok(&json!({ "version": 1, "events": [
+        { "kind": "outage", "title": "a", "start": "2024-05-01T10:00Z" },
+        { "kind": "degraded", "impact": 0.3, "title": "b", "start": "2024-05-01T10:00Z" },
+        { "kind": "maintenance", "title": "c", "start": "2024-05-01T10:00Z" },
+        { "kind": "activity", "title": "d", "start": "2024-05-01T10:00Z", "severity": "critical" }
+    ]})
+    .to_string());
+    let got: Vec<(Severity, f64)> = t.events.iter().map(|e| (e.severity, e.impact)).collect();
+    assert_eq!(
+        got,
+        [
+            (Severity::Major, 1.0),
+            (Severity::Minor, 0.3),
+            (Severity::None, 0.0),
+            (Severity::Critical, 0.0)
+        ]
+    );
+}
+
+#[test]
+fn lanes_are_inferred_in_order_of_first_appearance() {
+    let t = ok(&json!({ "version": 1, "events": [
+        { "lane": "db", "kind": "outage", "title": "a", "start": "2024-05-01T10:00Z" },
+        { "kind": "milestone", "title": "b", "at": "2024-05-01T09:00Z" },
+        { "lane": "web", "kind": "outage", "title": "c", "start": "2024-05-01T08:00Z" },
+        { "lane": "db", "kind": "outage", "title": "d", "start": "2024-05-01T07:00Z" }
+    ]})
+    .to_string());
+    let lanes: Vec<(&str, &str)> = t
+        .lanes
+        .iter()
+        .map(|l| (l.id.as_str(), l.label.as_str()))
+        .collect();
+    assert_eq!(lanes, [("db", "db"), ("events", "Events"), ("web", "web")]);
+    let of: Vec<usize> = t.events.iter().map(|e| e.lane).collect();
+    assert_eq!(of, [0, 1, 2, 0]);
+}
+
+#[test]
+fn declared_lanes_keep_their_order_and_labels() {
+    let t = ok(&json!({ "version": 1, "lanes": [{ "id": "web", "label": "Web server" }, { "id": "db" }], "events": [
+        { "lane": "db", "kind": "outage", "title": "a", "start": "2024-05-01T10:00Z" }
+    ]})
+    .to_string());
+    let lanes: Vec<(&str, &str)> = t
+        .lanes
+        .iter()
+        .map(|l| (l.id.as_str(), l.label.as_str()))
+        .collect();
+    assert_eq!(lanes, [("web", "Web server"), ("db", "db")]);
+    assert_eq!(t.events[0].lane, 1);
+}
+
+#[test]
+fn extension_fields_and_top_level_schema_are_ignored() {
+    let t = ok(&json!({
+        "$schema": "https://incident-timeline.dev/schema/v1.json",
+        "x-generator": { "name": "hand" },
+        "version": 1,
+        "lanes": [{ "id": "web", "x-owner": "sre" }],
+        "events": [{ "lane": "web", "kind": "outage", "title": "a", "start": "2024-05-01T10:00Z", "x-ticket": "OPS-1",
+                     "links": [{ "url": "https://status.example.com/", "x-checked": true }] }]
+    })
+    .to_string());
+    assert_eq!(t.events[0].links[0].url, "https://status.example.com/");
+}
+
+#[test]
+fn text_is_kept_as_written() {
+    let t = ok(&doc_with(
+        json!({ "kind": "outage", "title": "<b>5XX</b> & \"quotes\" — 障害 😀", "start": "2024-05-01T10:00Z" }),
+    ));
+    assert_eq!(t.events[0].title, "<b>5XX</b> & \"quotes\" — 障害 😀");
+}
