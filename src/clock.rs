@@ -29,7 +29,11 @@ impl HourCycle {
             && !LATIN_AMERICA_24H.iter().any(|p| n.starts_with(p))
             || matches!(
                 n,
-                "Pacific/Honolulu" | "Asia/Kolkata" | "Asia/Calcutta" | "Asia/Manila" | "Pacific/Auckland"
+                "Pacific/Honolulu"
+                    | "Asia/Kolkata"
+                    | "Asia/Calcutta"
+                    | "Asia/Manila"
+                    | "Pacific/Auckland"
             );
         if twelve {
             HourCycle::H12
@@ -180,7 +184,9 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, cycle: HourCycle
         );
     };
     let le = zone.local(end);
-    let p = precision_of(ls).max(precision_of(le)).max(Precision::Minute);
+    let p = precision_of(ls)
+        .max(precision_of(le))
+        .max(Precision::Minute);
     let (abbr_s, abbr_e) = (zone.abbreviation(start), zone.abbreviation(end));
     if ls.date() == le.date() && abbr_s == abbr_e {
         let same_half = cycle == HourCycle::H12 && meridiem(ls) == meridiem(le);
@@ -189,9 +195,19 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, cycle: HourCycle
         } else {
             time(ls, cycle, p)
         };
-        format!("{}, {} – {} {}", day_month(ls, cycle), first, time(le, cycle, p), abbr_e)
+        format!(
+            "{}, {} – {} {}",
+            day_month(ls, cycle),
+            first,
+            time(le, cycle, p),
+            abbr_e
+        )
     } else {
-        let show_first_zone = if abbr_s == abbr_e { String::new() } else { format!(" {abbr_s}") };
+        let show_first_zone = if abbr_s == abbr_e {
+            String::new()
+        } else {
+            format!(" {abbr_s}")
+        };
         format!(
             "{}, {}{} – {}, {} {}",
             day_month(ls, cycle),
@@ -219,18 +235,33 @@ mod tests {
     #[test]
     fn ranges_read_like_a_post_mortem() {
         let la = Zone::named("America/Los_Angeles").unwrap();
-        let (s, e) = (at("2022-12-07T08:24:00-08:00"), at("2022-12-07T08:49:00-08:00"));
-        assert_eq!(range(s, Some(e), &la, HourCycle::H12), "Dec 7, 8:24 – 8:49 AM PST");
+        let (s, e) = (
+            at("2022-12-07T08:24:00-08:00"),
+            at("2022-12-07T08:49:00-08:00"),
+        );
+        assert_eq!(
+            range(s, Some(e), &la, HourCycle::H12),
+            "Dec 7, 8:24 – 8:49 AM PST"
+        );
         let pm = at("2022-12-07T12:39:00-08:00");
-        assert_eq!(range(s, Some(pm), &la, HourCycle::H12), "Dec 7, 8:24 AM – 12:39 PM PST");
+        assert_eq!(
+            range(s, Some(pm), &la, HourCycle::H12),
+            "Dec 7, 8:24 AM – 12:39 PM PST"
+        );
         let next = at("2022-12-08T09:00:00-08:00");
         assert_eq!(
             range(pm, Some(next), &la, HourCycle::H12),
             "Dec 7, 12:39 PM – Dec 8, 9:00 AM PST"
         );
         let utc = Zone::utc();
-        assert_eq!(range(s, Some(e), &utc, HourCycle::H23), "7 Dec, 16:24 – 16:49 UTC");
-        assert_eq!(range(s, None, &utc, HourCycle::H23), "7 Dec, 16:24 UTC – ongoing");
+        assert_eq!(
+            range(s, Some(e), &utc, HourCycle::H23),
+            "7 Dec, 16:24 – 16:49 UTC"
+        );
+        assert_eq!(
+            range(s, None, &utc, HourCycle::H23),
+            "7 Dec, 16:24 UTC – ongoing"
+        );
     }
 
     #[test]
@@ -246,8 +277,14 @@ mod tests {
     fn instants_and_dates() {
         let la = Zone::named("America/Los_Angeles").unwrap();
         let t = at("2022-12-07T08:24:00-08:00");
-        assert_eq!(instant(t, &la, HourCycle::H12), "Wed, Dec 7, 2022, 8:24 AM PST");
+        assert_eq!(
+            instant(t, &la, HourCycle::H12),
+            "Wed, Dec 7, 2022, 8:24 AM PST"
+        );
         assert_eq!(weekday_date(la.local(t), HourCycle::H23), "Wed 7 Dec");
-        assert_eq!(time(la.local(t), HourCycle::H23, Precision::Minute), "08:24");
+        assert_eq!(
+            time(la.local(t), HourCycle::H23, Precision::Minute),
+            "08:24"
+        );
     }
 }

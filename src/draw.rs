@@ -109,11 +109,19 @@ impl<B: DrawingBackend> Painter<'_, B> {
         if fill {
             self.backend.draw_rect((x0, y0), (x1, y1), &paint, true)
         } else {
-            self.backend.draw_rect((x0, y0), (x1 - 1, y1 - 1), &paint, false)
+            self.backend
+                .draw_rect((x0, y0), (x1 - 1, y1 - 1), &paint, false)
         }
     }
 
-    fn line(&mut self, from: (f64, f64), to: (f64, f64), role: Role, alpha: f64, width: u32) -> DrawResult<B> {
+    fn line(
+        &mut self,
+        from: (f64, f64),
+        to: (f64, f64),
+        role: Role,
+        alpha: f64,
+        width: u32,
+    ) -> DrawResult<B> {
         let paint = Paint {
             color: self.color(role, alpha),
             width,
@@ -160,7 +168,12 @@ impl<B: DrawingBackend> Painter<'_, B> {
 }
 
 /// Paints the scene. `font_scale` is 1 for the canvas, [`SVG_FONT_SCALE`] for SVG.
-pub fn draw<B: DrawingBackend>(scene: &Scene, theme: &Theme, backend: &mut B, font_scale: f64) -> DrawResult<B> {
+pub fn draw<B: DrawingBackend>(
+    scene: &Scene,
+    theme: &Theme,
+    backend: &mut B,
+    font_scale: f64,
+) -> DrawResult<B> {
     let mut p = Painter {
         backend,
         theme,
@@ -179,7 +192,13 @@ pub fn draw<B: DrawingBackend>(scene: &Scene, theme: &Theme, backend: &mut B, fo
     for b in &scene.breaks {
         p.rect(&b.rect, Role::Break, 1.0, true)?;
         for x in [b.rect.x, b.rect.right()] {
-            p.line((x, b.rect.y + 2.0), (x, b.rect.bottom()), Role::Grid, 1.0, 1)?;
+            p.line(
+                (x, b.rect.y + 2.0),
+                (x, b.rect.bottom()),
+                Role::Grid,
+                1.0,
+                1,
+            )?;
         }
     }
     for g in &scene.grid {
@@ -188,7 +207,13 @@ pub fn draw<B: DrawingBackend>(scene: &Scene, theme: &Theme, backend: &mut B, fo
         } else {
             (Role::Grid, 1.0)
         };
-        p.line((g.x, scene.plot.y - 4.0), (g.x, scene.plot.bottom()), role, alpha, 1)?;
+        p.line(
+            (g.x, scene.plot.y - 4.0),
+            (g.x, scene.plot.bottom()),
+            role,
+            alpha,
+            1,
+        )?;
     }
     for bar in &scene.bars {
         if bar.outlined {
@@ -217,7 +242,12 @@ pub fn draw<B: DrawingBackend>(scene: &Scene, theme: &Theme, backend: &mut B, fo
                         w: step,
                         ..bar.fill
                     };
-                    p.rect(&r, bar.role, 1.0 - (i as f64 + 1.0) / (STEPS as f64 + 1.0), true)?;
+                    p.rect(
+                        &r,
+                        bar.role,
+                        1.0 - (i as f64 + 1.0) / (STEPS as f64 + 1.0),
+                        true,
+                    )?;
                 }
             }
         }

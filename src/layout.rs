@@ -6,9 +6,11 @@
 
 use crate::clock::HourCycle;
 use crate::model::{Instant, Kind, Severity, Timeline};
+use crate::order::{by_keys, px_key, sort_by_keys};
 use crate::scale::{domain, idle_gaps, ScaleMode, TimeScale};
 use crate::scene::{
-    Anchor, AxisBreak, Bar, BarEnd, GridLine, LaneBand, LegendEntry, Marker, Rect, Scene, Swatch, Text,
+    Anchor, AxisBreak, Bar, BarEnd, GridLine, LaneBand, LegendEntry, Marker, Rect, Scene, Swatch,
+    Text,
 };
 use crate::summary::summarize;
 use crate::text_metrics::{fit_text, text_width};
@@ -65,7 +67,15 @@ const LABEL_PAD: f64 = 4.0;
 /// Smallest view, in ms: zooming stops at one minute across.
 pub const MIN_VIEW_MS: i64 = 60_000;
 
-fn text(x: f64, y: f64, s: impl Into<String>, size: f64, bold: bool, anchor: Anchor, role: Role) -> Text {
+fn text(
+    x: f64,
+    y: f64,
+    s: impl Into<String>,
+    size: f64,
+    bold: bool,
+    anchor: Anchor,
+    role: Role,
+) -> Text {
     Text {
         x,
         y,
@@ -118,8 +128,11 @@ fn bar_span(s: &TimeScale, start: Instant, end: Instant) -> (f64, f64) {
 }
 
 fn assign_rows(t: &Timeline, full: &TimeScale, open_end: Instant) -> Rows {
-    let mut order: Vec<usize> = (0..t.events.len()).collect();
-    order.sort_by_key(|&i| (t.events[i].lane, t.events[i].start, t.events[i].end.unwrap_or(open_end)));
+    let order = by_keys(
+        t.events
+            .iter()
+            .map(|e| [e.lane as i64, e.start, e.end.unwrap_or(open_end)]),
+    );
     let mut row_of = vec![0; t.events.len()];
     let mut per_lane = vec![0; t.lanes.len()];
     // Per row of the current lane: (right edge of the last bar, right edge with its label).
@@ -189,7 +202,15 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
     let mut title = Vec::new();
     if let Some(tt) = &t.title {
         for line in wrap(tt, TITLE_FONT, true, inner, 2, " ") {
-            title.push(text(PAD, y + TITLE_FONT * 0.6, line, TITLE_FONT, true, Anchor::Start, Role::Text));
+            title.push(text(
+                PAD,
+                y + TITLE_FONT * 0.6,
+                line,
+                TITLE_FONT,
+                true,
+                Anchor::Start,
+                Role::Text,
+            ));
             y += TITLE_FONT * 1.3;
         }
         y += 2.0;
@@ -201,22 +222,51 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
     };
     let mut summary = Vec::new();
     for line in wrap(&summary_line, SUMMARY_FONT, false, inner, 3, " · ") {
-        summary.push(text(PAD, y + SUMMARY_FONT * 0.6, line, SUMMARY_FONT, false, Anchor::Start, Role::MutedText));
+        summary.push(text(
+            PAD,
+            y + SUMMARY_FONT * 0.6,
+            line,
+            SUMMARY_FONT,
+            false,
+            Anchor::Start,
+            Role::MutedText,
+        ));
         y += SUMMARY_FONT * 1.35;
     }
     y += 6.0;
 
     let dom = domain(t, o.now);
     let Some((d0, d1)) = dom else {
-        let empty = text(PAD, y + 14.0, "This timeline has no events yet.", LABEL_FONT, false, Anchor::Start, Role::MutedText);
-        let caption = text(PAD, y + 36.0, format!("Times in {}", zone.name()), AXIS_FONT, false, Anchor::Start, Role::MutedText);
+        let empty = text(
+            PAD,
+            y + 14.0,
+            "This timeline has no events yet.",
+            LABEL_FONT,
+            false,
+            Anchor::Start,
+            Role::MutedText,
+        );
+        let caption = text(
+            PAD,
+            y + 36.0,
+            format!("Times in {}", zone.name()),
+            AXIS_FONT,
+            false,
+            Anchor::Start,
+            Role::MutedText,
+        );
         return Scene {
             width,
             height: y + 36.0 + PAD + 6.0,
             title,
             summary,
             legend: Vec::new(),
-            plot: Rect { x: PAD, y, w: inner, h: 28.0 },
+            plot: Rect {
+                x: PAD,
+                y,
+                w: inner,
+                h: 28.0,
+            },
             lanes: Vec::new(),
             grid: Vec::new(),
             tick_labels: Vec::new(),
@@ -257,7 +307,13 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
         ScaleMode::Linear => Vec::new(),
     };
     // Full view: the domain with a little room on both sides.
-    let padded = TimeScale::new(gaps.clone(), (d0, d1), (d0, d1), plot_x0 + PAD, plot_x1 - PAD);
+    let padded = TimeScale::new(
+        gaps.clone(),
+        (d0, d1),
+        (d0, d1),
+        plot_x0 + PAD,
+        plot_x1 - PAD,
+    );
     let full_view = (padded.time_at(plot_x0), padded.time_at(plot_x1));
     let full = TimeScale::new(gaps.clone(), (d0, d1), full_view, plot_x0, plot_x1);
     let view = match o.view {
@@ -273,14 +329,24 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
     // Legend.
     let has = |k: Kind| t.events.iter().any(|e| e.kind == k);
     let mut entries: Vec<(Swatch, Role, &str)> = Vec::new();
-    if t.events.iter().any(|e| e.kind == Kind::Outage && e.severity != Severity::Critical) {
+    if t.events
+        .iter()
+        .any(|e| e.kind == Kind::Outage && e.severity != Severity::Critical)
+    {
         entries.push((Swatch::Block, Role::Outage, "Outage"));
     }
-    if t.events.iter().any(|e| e.kind == Kind::Outage && e.severity == Severity::Critical) {
+    if t.events
+        .iter()
+        .any(|e| e.kind == Kind::Outage && e.severity == Severity::Critical)
+    {
         entries.push((Swatch::Block, Role::OutageCritical, "Critical outage"));
     }
     if has(Kind::Degraded) {
-        entries.push((Swatch::Partial, Role::Degraded, "Degraded (height = share affected)"));
+        entries.push((
+            Swatch::Partial,
+            Role::Degraded,
+            "Degraded (height = share affected)",
+        ));
     }
     if has(Kind::Maintenance) {
         entries.push((Swatch::Block, Role::Maintenance, "Maintenance"));
@@ -305,10 +371,23 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
         }
         let cy = y + line_h / 2.0;
         legend.push(LegendEntry {
-            swatch_rect: Rect { x: lx, y: cy - 6.0, w: 12.0, h: 12.0 },
+            swatch_rect: Rect {
+                x: lx,
+                y: cy - 6.0,
+                w: 12.0,
+                h: 12.0,
+            },
             swatch,
             role,
-            text: text(lx + 17.0, cy, label, SUMMARY_FONT, false, Anchor::Start, Role::Text),
+            text: text(
+                lx + 17.0,
+                cy,
+                label,
+                SUMMARY_FONT,
+                false,
+                Anchor::Start,
+                Role::Text,
+            ),
         });
         lx += w + 16.0;
     }
@@ -330,20 +409,53 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
     for (i, lane) in t.lanes.iter().enumerate() {
         let n = rows.per_lane[i].max(1);
         let h = LANE_PAD * 2.0 + lane_header + n as f64 * ROW_H;
-        let rect = Rect { x: if narrow { PAD } else { PAD }, y, w: width - 2.0 * PAD, h };
+        let rect = Rect {
+            x: PAD,
+            y,
+            w: width - 2.0 * PAD,
+            h,
+        };
         let label = if narrow {
-            fit_text(&lane.label, LABEL_FONT, true, inner - 4.0)
-                .map(|s| text(PAD + 4.0, y + LANE_PAD + 7.0, s, LABEL_FONT, true, Anchor::Start, Role::Text))
+            fit_text(&lane.label, LABEL_FONT, true, inner - 4.0).map(|s| {
+                text(
+                    PAD + 4.0,
+                    y + LANE_PAD + 7.0,
+                    s,
+                    LABEL_FONT,
+                    true,
+                    Anchor::Start,
+                    Role::Text,
+                )
+            })
         } else {
             fit_text(&lane.label, LABEL_FONT, true, label_col - 12.0).map(|s| {
-                text(PAD + 4.0, y + LANE_PAD + ROW_H / 2.0, s, LABEL_FONT, true, Anchor::Start, Role::Text)
+                text(
+                    PAD + 4.0,
+                    y + LANE_PAD + ROW_H / 2.0,
+                    s,
+                    LABEL_FONT,
+                    true,
+                    Anchor::Start,
+                    Role::Text,
+                )
             })
         };
         row_top[i] = y + LANE_PAD + lane_header;
-        lanes.push(LaneBand { lane: i, rect, shaded: i % 2 == 0, label, rows: n });
+        lanes.push(LaneBand {
+            lane: i,
+            rect,
+            shaded: i % 2 == 0,
+            label,
+            rows: n,
+        });
         y += h;
     }
-    let plot = Rect { x: plot_x0, y: plot_top, w: plot_w, h: (y - plot_top).max(ROW_H) };
+    let plot = Rect {
+        x: plot_x0,
+        y: plot_top,
+        w: plot_w,
+        h: (y - plot_top).max(ROW_H),
+    };
 
     // Axis.
     let axis = ticks::axis(&scale, &zone, cycle);
@@ -351,20 +463,41 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
         .ticks
         .iter()
         .filter(|t| t.x >= plot_x0 && t.x <= plot_x1)
-        .map(|t| GridLine { x: t.x, major: t.major })
+        .map(|t| GridLine {
+            x: t.x,
+            major: t.major,
+        })
         .collect();
     let tick_labels = axis
         .ticks
         .iter()
         .filter_map(|t| {
             let l = t.label.as_ref()?;
-            Some(text(t.x, tick_y, l.clone(), AXIS_FONT, false, Anchor::Middle, Role::MutedText))
+            Some(text(
+                t.x,
+                tick_y,
+                l.clone(),
+                AXIS_FONT,
+                false,
+                Anchor::Middle,
+                Role::MutedText,
+            ))
         })
         .collect();
     let span_labels = axis
         .spans
         .iter()
-        .map(|s| text(s.x, span_y, s.text.clone(), AXIS_FONT, true, Anchor::Start, Role::Text))
+        .map(|s| {
+            text(
+                s.x,
+                span_y,
+                s.text.clone(),
+                AXIS_FONT,
+                true,
+                Anchor::Start,
+                Role::Text,
+            )
+        })
         .collect();
     let breaks = scale
         .gaps()
@@ -372,7 +505,12 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
         .filter_map(|g| {
             let (a, b) = (scale.x(g.start).max(plot_x0), scale.x(g.end).min(plot_x1));
             (b > a).then(|| AxisBreak {
-                rect: Rect { x: a, y: axis_top, w: b - a, h: plot.bottom() - axis_top },
+                rect: Rect {
+                    x: a,
+                    y: axis_top,
+                    w: b - a,
+                    h: plot.bottom() - axis_top,
+                },
                 start: g.start,
                 end: g.end,
             })
@@ -389,7 +527,13 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
         if e.is_point() {
             let x = scale.x(e.start);
             if x >= plot_x0 && x <= plot_x1 {
-                markers.push(Marker { event: i, row, x, y: cy, radius: MARKER_R });
+                markers.push(Marker {
+                    event: i,
+                    row,
+                    x,
+                    y: cy,
+                    radius: MARKER_R,
+                });
             }
             continue;
         }
@@ -397,12 +541,33 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
         if x1 < plot_x0 || x0 > plot_x1 {
             continue;
         }
-        let (x0, x1) = (x0.max(plot_x0), x1.min(plot_x1).max(x0.max(plot_x0) + MIN_BAR_W.min(plot_x1 - x0.max(plot_x0))));
-        let h = if e.kind == Kind::Activity { THIN_H } else { BAR_H };
-        let rect = Rect { x: x0, y: cy - h / 2.0, w: x1 - x0, h };
+        let (x0, x1) = (
+            x0.max(plot_x0),
+            x1.min(plot_x1)
+                .max(x0.max(plot_x0) + MIN_BAR_W.min(plot_x1 - x0.max(plot_x0))),
+        );
+        let h = if e.kind == Kind::Activity {
+            THIN_H
+        } else {
+            BAR_H
+        };
+        let rect = Rect {
+            x: x0,
+            y: cy - h / 2.0,
+            w: x1 - x0,
+            h,
+        };
         let fill = if e.kind == Kind::Degraded {
-            let fh = if e.impact > 0.0 { (h * e.impact).max(2.0) } else { 0.0 };
-            Rect { y: rect.bottom() - fh, h: fh, ..rect }
+            let fh = if e.impact > 0.0 {
+                (h * e.impact).max(2.0)
+            } else {
+                0.0
+            };
+            Rect {
+                y: rect.bottom() - fh,
+                h: fh,
+                ..rect
+            }
         } else {
             rect
         };
@@ -413,7 +578,11 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
             fill,
             role: fill_role(e.kind, e.severity),
             outlined: e.kind == Kind::Degraded,
-            end: if e.end.is_none() { BarEnd::Ongoing } else { BarEnd::Closed },
+            end: if e.end.is_none() {
+                BarEnd::Ongoing
+            } else {
+                BarEnd::Closed
+            },
         });
     }
     let labels = place_labels(t, &bars, &markers, plot_x0, plot_x1);
@@ -464,23 +633,50 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
     }
 }
 
+/// What label placement knows of a bar or milestone: (lane, row, left,
+/// right, centre y, event, label can go inside, fill role).
+type LabelItem = (usize, usize, f64, f64, f64, usize, bool, Role);
+
 /// Places each event's label inside its bar, to the right, or to the left,
 /// wherever it fits without touching a neighbour; otherwise it is left out.
-fn place_labels(t: &Timeline, bars: &[Bar], markers: &[Marker], x_min: f64, x_max: f64) -> Vec<Text> {
-    // (lane, row, left, right, centre y, event, label can go inside, fill role)
-    let mut items: Vec<(usize, usize, f64, f64, f64, usize, bool, Role)> = bars
+fn place_labels(
+    t: &Timeline,
+    bars: &[Bar],
+    markers: &[Marker],
+    x_min: f64,
+    x_max: f64,
+) -> Vec<Text> {
+    let mut items: Vec<LabelItem> = bars
         .iter()
         .map(|b| {
             let e = &t.events[b.event];
             let inside = e.kind != Kind::Activity && (e.kind != Kind::Degraded || e.impact >= 0.95);
-            (e.lane, b.row, b.rect.x, b.rect.right(), b.rect.y + b.rect.h / 2.0, b.event, inside, b.role)
+            (
+                e.lane,
+                b.row,
+                b.rect.x,
+                b.rect.right(),
+                b.rect.y + b.rect.h / 2.0,
+                b.event,
+                inside,
+                b.role,
+            )
         })
         .chain(markers.iter().map(|m| {
             let b = m.bounds();
-            (t.events[m.event].lane, m.row, b.x, b.right(), m.y, m.event, false, Role::Milestone)
+            (
+                t.events[m.event].lane,
+                m.row,
+                b.x,
+                b.right(),
+                m.y,
+                m.event,
+                false,
+                Role::Milestone,
+            )
         }))
         .collect();
-    items.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
+    sort_by_keys(&mut items, |it| [it.0 as i64, it.1 as i64, px_key(it.2)]);
     let mut out = Vec::new();
     let mut occupied = x_min;
     for (k, &(lane, row, x0, x1, cy, ev, inside_ok, role)) in items.iter().enumerate() {
@@ -493,11 +689,18 @@ fn place_labels(t: &Timeline, bars: &[Bar], markers: &[Marker], x_min: f64, x_ma
             .map_or(x_max, |n| n.2);
         let title = &t.events[ev].title;
         let w = text_width(title, LABEL_FONT, false);
-        let mk = |x: f64, s: String, anchor: Anchor, role: Role| text(x, cy, s, LABEL_FONT, false, anchor, role);
+        let mk = |x: f64, s: String, anchor: Anchor, role: Role| {
+            text(x, cy, s, LABEL_FONT, false, anchor, role)
+        };
         let right_room = next.min(x_max) - LABEL_PAD - (x1 + LABEL_PAD);
         let left_room = (x0 - LABEL_PAD) - (occupied + LABEL_PAD);
         let label = if inside_ok && w + 2.0 * LABEL_PAD <= x1 - x0 {
-            Some(mk(x0 + LABEL_PAD, title.clone(), Anchor::Start, label_role(role)))
+            Some(mk(
+                x0 + LABEL_PAD,
+                title.clone(),
+                Anchor::Start,
+                label_role(role),
+            ))
         } else if w <= right_room {
             Some(mk(x1 + LABEL_PAD, title.clone(), Anchor::Start, Role::Text))
         } else if w <= left_room {

@@ -18,6 +18,7 @@ pub mod clock;
 pub mod draw;
 pub mod layout;
 pub mod model;
+pub mod order;
 pub mod parse;
 pub mod problem;
 pub mod scale;

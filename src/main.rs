@@ -73,14 +73,22 @@ fn check(files: &[String]) -> Result<ExitCode, String> {
     let mut failed = false;
     for path in files {
         match parse(&read_input(path)?) {
-            Ok(t) => println!("{path}: ok ({} events, {} lanes)", t.events.len(), t.lanes.len()),
+            Ok(t) => println!(
+                "{path}: ok ({} events, {} lanes)",
+                t.events.len(),
+                t.lanes.len()
+            ),
             Err(problems) => {
                 print_problems(path, &problems);
                 failed = true;
             }
         }
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn render(args: &[String]) -> Result<ExitCode, String> {
@@ -112,16 +120,20 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
             "--time-zone" => o.time_zone = Some(value()?),
             "--theme" => {
                 let v = value()?;
-                o.theme = ThemeName::from_name(&v).ok_or_else(|| format!("--theme is light or dark, not {v}"))?;
+                o.theme = ThemeName::from_name(&v)
+                    .ok_or_else(|| format!("--theme is light or dark, not {v}"))?;
             }
             "--scale" => {
                 let v = value()?;
-                o.scale = ScaleMode::from_name(&v).ok_or_else(|| format!("--scale is auto or linear, not {v}"))?;
+                o.scale = ScaleMode::from_name(&v)
+                    .ok_or_else(|| format!("--scale is auto or linear, not {v}"))?;
             }
             "--hour-cycle" => {
                 let v = value()?;
-                o.hour_cycle =
-                    Some(HourCycle::from_name(&v).ok_or_else(|| format!("--hour-cycle is h12 or h23, not {v}"))?);
+                o.hour_cycle = Some(
+                    HourCycle::from_name(&v)
+                        .ok_or_else(|| format!("--hour-cycle is h12 or h23, not {v}"))?,
+                );
             }
             "--now" => {
                 let v = value()?;
@@ -129,7 +141,9 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
                     .map_err(|_| format!("--now {v} is not an RFC 3339 time"))?;
                 o.now = Some(t.timestamp_millis() as f64);
             }
-            f if f.starts_with('-') && f != "-" => return Err(format!("unknown option {f}\n{USAGE}")),
+            f if f.starts_with('-') && f != "-" => {
+                return Err(format!("unknown option {f}\n{USAGE}"))
+            }
             _ if input.is_none() => input = Some(arg.clone()),
             _ => return Err(format!("render takes one input file\n{USAGE}")),
         }
@@ -150,7 +164,9 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         }
     };
     match output {
-        Some(path) if path != "-" => std::fs::write(&path, svg).map_err(|e| format!("cannot write {path}: {e}"))?,
+        Some(path) if path != "-" => {
+            std::fs::write(&path, svg).map_err(|e| format!("cannot write {path}: {e}"))?
+        }
         _ => std::io::stdout()
             .write_all(svg.as_bytes())
             .map_err(|e| format!("cannot write: {e}"))?,

@@ -182,8 +182,18 @@ impl Timeline {
 
 /// RFC 3339 in UTC with milliseconds, the form every time takes once resolved.
 pub fn format_instant(t: Instant) -> String {
+    use chrono::{Datelike, Timelike};
     match chrono::DateTime::from_timestamp_millis(t) {
-        Some(dt) => dt.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+        Some(dt) => format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+            dt.year(),
+            dt.month(),
+            dt.day(),
+            dt.hour(),
+            dt.minute(),
+            dt.second(),
+            dt.timestamp_subsec_millis()
+        ),
         None => t.to_string(),
     }
 }

@@ -44,7 +44,8 @@ pub fn parse(text: &str) -> Result<Timeline, Problems> {
     }
     // A byte-order mark (Windows editors write one) is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| Problems::one(syntax_problem(&e, text)))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| Problems::one(syntax_problem(&e, text)))?;
     parse_value(&value)
 }
 
@@ -151,7 +152,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }
@@ -205,11 +208,19 @@ impl Checker {
         }
     }
 
-    fn object<'v>(&mut self, v: &'v Value, path: &str, what: &str) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(
+        &mut self,
+        v: &'v Value,
+        path: &str,
+        what: &str,
+    ) -> Option<&'v Map<String, Value>> {
         match v {
             Value::Object(m) => Some(m),
             other => {
-                self.report(path, format!("{what} must be an object, not {}", describe(other)));
+                self.report(
+                    path,
+                    format!("{what} must be an object, not {}", describe(other)),
+                );
                 None
             }
         }
@@ -253,20 +264,34 @@ impl Checker {
             Some(Value::String(s)) => {
                 let n = s.chars().count();
                 if n > max_chars {
-                    self.report(&p, format!("\"{key}\" is {n} characters long; the most allowed is {max_chars}"));
+                    self.report(
+                        &p,
+                        format!(
+                            "\"{key}\" is {n} characters long; the most allowed is {max_chars}"
+                        ),
+                    );
                     None
                 } else {
                     Some(s)
                 }
             }
             Some(other) => {
-                self.report(&p, format!("\"{key}\" must be a string, not {}", describe(other)));
+                self.report(
+                    &p,
+                    format!("\"{key}\" must be a string, not {}", describe(other)),
+                );
                 None
             }
         }
     }
 
-    fn id<'v>(&mut self, m: &'v Map<String, Value>, path: &str, key: &str, required: bool) -> Option<&'v str> {
+    fn id<'v>(
+        &mut self,
+        m: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+        required: bool,
+    ) -> Option<&'v str> {
         let s = self.text(m, path, key, required, MAX_ID_CHARS)?;
         if is_id(s) {
             Some(s)
@@ -282,7 +307,10 @@ impl Checker {
     fn array<'v>(&mut self, v: &'v Value, path: &str, max: usize) -> Option<&'v [Value]> {
         match v {
             Value::Array(items) if items.len() > max => {
-                self.report(path, format!("has {} items; the most allowed is {max}", items.len()));
+                self.report(
+                    path,
+                    format!("has {} items; the most allowed is {max}", items.len()),
+                );
                 None
             }
             Value::Array(items) => Some(items),
@@ -297,7 +325,10 @@ impl Checker {
         let Value::Object(m) = v else {
             self.report(
                 "",
-                format!("a timeline is a JSON object with \"version\" and \"events\", not {}", describe(v)),
+                format!(
+                    "a timeline is a JSON object with \"version\" and \"events\", not {}",
+                    describe(v)
+                ),
             );
             return None;
         };
@@ -311,7 +342,9 @@ impl Checker {
                 format!("version {other} is not supported; this reads format version 1"),
             ),
         }
-        let title = self.text(m, "", "title", false, MAX_TITLE_CHARS).map(str::to_string);
+        let title = self
+            .text(m, "", "title", false, MAX_TITLE_CHARS)
+            .map(str::to_string);
         let description = self
             .text(m, "", "description", false, MAX_DETAIL_CHARS)
             .map(str::to_string);
@@ -330,11 +363,17 @@ impl Checker {
         let declared = m.get("lanes").and_then(|v| self.lanes(v));
         let lanes_given = m.contains_key("lanes");
         let mut lanes = declared.unwrap_or_default();
-        let mut lane_index: HashMap<String, usize> =
-            lanes.iter().enumerate().map(|(i, l)| (l.id.clone(), i)).collect();
+        let mut lane_index: HashMap<String, usize> = lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.clone(), i))
+            .collect();
 
         let Some(events_value) = m.get("events") else {
-            self.report("events", "\"events\" is missing; add \"events\": [] with the timeline's events");
+            self.report(
+                "events",
+                "\"events\" is missing; add \"events\": [] with the timeline's events",
+            );
             return None;
         };
         let items = self.array(events_value, "events", MAX_EVENTS)?;
@@ -361,7 +400,13 @@ impl Checker {
             }
         }
         if lanes.len() > MAX_LANES {
-            self.report("lanes", format!("the events use {} lanes; the most allowed is {MAX_LANES}", lanes.len()));
+            self.report(
+                "lanes",
+                format!(
+                    "the events use {} lanes; the most allowed is {MAX_LANES}",
+                    lanes.len()
+                ),
+            );
         }
         Some(Timeline {
             title,
@@ -385,10 +430,15 @@ impl Checker {
             // Checked before the label, so problems come in document order.
             let duplicate = id.and_then(|id| lanes.iter().position(|l| l.id == id));
             if let (Some(id), Some(first)) = (id, duplicate) {
-                self.report(join(&path, "id"), format!("duplicate lane id \"{id}\": lanes[{first}] already uses it"));
+                self.report(
+                    join(&path, "id"),
+                    format!("duplicate lane id \"{id}\": lanes[{first}] already uses it"),
+                );
             }
             let label = self.text(m, &path, "label", false, MAX_TITLE_CHARS);
-            let Some(id) = id.filter(|_| duplicate.is_none()) else { continue };
+            let Some(id) = id.filter(|_| duplicate.is_none()) else {
+                continue;
+            };
             lanes.push(Lane {
                 id: id.to_string(),
                 label: label.unwrap_or(id).to_string(),
@@ -481,7 +531,10 @@ impl Checker {
                 }
             },
             Some(other) => {
-                self.report(join(path, "kind"), format!("\"kind\" must be a string, not {}", describe(other)));
+                self.report(
+                    join(path, "kind"),
+                    format!("\"kind\" must be a string, not {}", describe(other)),
+                );
                 None
             }
         };
@@ -529,12 +582,21 @@ impl Checker {
                 if (0.0..=1.0).contains(&x) {
                     Some(x)
                 } else {
-                    self.report(&p, format!("impact {n} is outside 0–1; write a share, like 0.3 for 30 %"));
+                    self.report(
+                        &p,
+                        format!("impact {n} is outside 0–1; write a share, like 0.3 for 30 %"),
+                    );
                     None
                 }
             }
             (Some(Kind::Degraded), Some(other)) => {
-                self.report(&p, format!("\"impact\" must be a number from 0 to 1, not {}", describe(other)));
+                self.report(
+                    &p,
+                    format!(
+                        "\"impact\" must be a number from 0 to 1, not {}",
+                        describe(other)
+                    ),
+                );
                 None
             }
             (Some(k), Some(_)) => {
@@ -597,7 +659,11 @@ impl Checker {
             match m.get(key)? {
                 Value::Null if key == "end" => None,
                 Value::String(s) => match parse_time(s) {
-                    Ok(spec) => Some(Written { path: p, text: s, spec }),
+                    Ok(spec) => Some(Written {
+                        path: p,
+                        text: s,
+                        spec,
+                    }),
                     Err(msg) => {
                         self.report(p, msg);
                         None
@@ -618,14 +684,29 @@ impl Checker {
                 }
             }
             if !m.contains_key("at") {
-                self.report(join(path, "at"), "\"at\" is missing: a milestone needs the time it happened");
+                self.report(
+                    join(path, "at"),
+                    "\"at\" is missing: a milestone needs the time it happened",
+                );
             }
         } else if let Some(k) = kind {
             if m.contains_key("at") {
-                self.report(join(path, "at"), format!("\"at\" is for milestones; {} has \"start\" and, once it is over, \"end\"", with_article(k)));
+                self.report(
+                    join(path, "at"),
+                    format!(
+                        "\"at\" is for milestones; {} has \"start\" and, once it is over, \"end\"",
+                        with_article(k)
+                    ),
+                );
             }
             if !m.contains_key("start") {
-                self.report(join(path, "start"), format!("\"start\" is missing: {} needs the time it began", with_article(k)));
+                self.report(
+                    join(path, "start"),
+                    format!(
+                        "\"start\" is missing: {} needs the time it began",
+                        with_article(k)
+                    ),
+                );
             }
         }
         let mut resolve = |w: Option<Written<'_>>| -> Option<Instant> {
@@ -665,10 +746,14 @@ impl Checker {
             (Some(s), Some(e), _) if e < s => {
                 let shown = zone.cloned().unwrap_or_else(Zone::utc);
                 let (fs, fe) = (shown.local(s), shown.local(e));
-                let fmt = if fs.date() == fe.date() { "%H:%M" } else { "%Y-%m-%d %H:%M" };
+                let same_day = fs.date() == fe.date();
                 self.report(
                     end_path.unwrap_or_else(|| start_path.unwrap_or_default()),
-                    format!("end {} is before start {}", fe.format(fmt), fs.format(fmt)),
+                    format!(
+                        "end {} is before start {}",
+                        wall(fe, same_day),
+                        wall(fs, same_day)
+                    ),
                 );
                 None
             }
@@ -679,8 +764,23 @@ impl Checker {
     }
 }
 
+/// "08:24", or "2022-12-07 08:24" when the date matters.
+fn wall(l: chrono::NaiveDateTime, time_only: bool) -> String {
+    use chrono::{Datelike, Timelike};
+    let time = format!("{:02}:{:02}", l.hour(), l.minute());
+    if time_only {
+        time
+    } else {
+        format!("{:04}-{:02}-{:02} {time}", l.year(), l.month(), l.day())
+    }
+}
+
 fn with_article(k: Kind) -> String {
-    let article = if matches!(k, Kind::Outage | Kind::Activity) { "an" } else { "a" };
+    let article = if matches!(k, Kind::Outage | Kind::Activity) {
+        "an"
+    } else {
+        "a"
+    };
     format!("{article} {}", k.as_str())
 }
 
@@ -694,8 +794,12 @@ fn check_url(url: &str) -> Result<(), String> {
         None if lower.contains(':') => Err(format!(
             "only http and https links are allowed, not \"{scheme}:\""
         )),
-        None => Err(format!("\"{url}\" is not an absolute link; write the whole address, starting with https://")),
-        Some(r) if r.is_empty() || r.starts_with('/') => Err("the link has no host name after https://".into()),
+        None => Err(format!(
+            "\"{url}\" is not an absolute link; write the whole address, starting with https://"
+        )),
+        Some(r) if r.is_empty() || r.starts_with('/') => {
+            Err("the link has no host name after https://".into())
+        }
         Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control()) => {
             Err("a link cannot contain spaces or control characters; encode them (%20)".into())
         }
@@ -728,7 +832,9 @@ mod tests {
     fn urls() {
         assert!(check_url("https://status.example.com/incidents/1").is_ok());
         assert!(check_url("HTTP://example.com").is_ok());
-        assert!(check_url("javascript:alert(1)").unwrap_err().contains("\"javascript:\""));
+        assert!(check_url("javascript:alert(1)")
+            .unwrap_err()
+            .contains("\"javascript:\""));
         assert!(check_url("data:text/html,hi").is_err());
         assert!(check_url("/relative").is_err());
         assert!(check_url("https://").is_err());

@@ -9,6 +9,7 @@
 //! [`TimeScale::time_at`], so they agree.
 
 use crate::model::{Instant, Kind, Timeline};
+use crate::order::sort_by_keys;
 use serde::Deserialize;
 
 /// How the time axis is scaled.
@@ -116,16 +117,19 @@ pub fn idle_gaps(t: &Timeline, domain: (Instant, Instant), plot_width: f64) -> V
             }
         }
     }
-    busy.sort_unstable();
+    sort_by_keys(&mut busy, |&(s, e)| [s, e, 0]);
     let mut candidates: Vec<Gap> = Vec::new();
     let mut reach = busy[0].1;
     for &(s, e) in &busy[1..] {
         if s > reach {
-            candidates.push(Gap { start: reach, end: s });
+            candidates.push(Gap {
+                start: reach,
+                end: s,
+            });
         }
         reach = reach.max(e);
     }
-    candidates.sort_by(|a, b| b.len().total_cmp(&a.len()));
+    sort_by_keys(&mut candidates, |g| [g.start - g.end, g.start, 0]);
 
     let brk = break_px(plot_width);
     let max_breaks = ((plot_width * MAX_BREAK_SHARE) / brk).floor() as usize;
@@ -151,7 +155,7 @@ pub fn idle_gaps(t: &Timeline, domain: (Instant, Instant), plot_width: f64) -> V
         removed += inner.len();
         gaps.push(inner);
     }
-    gaps.sort_by_key(|g| g.start);
+    sort_by_keys(&mut gaps, |g| [g.start, 0, 0]);
     gaps
 }
 
@@ -159,7 +163,13 @@ impl TimeScale {
     /// A scale over `view` (instants) onto pixels `x0..x1`, with `gaps`
     /// compressed so that each takes `break_px(x1 - x0)` pixels when the
     /// whole `domain` is in view.
-    pub fn new(gaps: Vec<Gap>, domain: (Instant, Instant), view: (Instant, Instant), x0: f64, x1: f64) -> TimeScale {
+    pub fn new(
+        gaps: Vec<Gap>,
+        domain: (Instant, Instant),
+        view: (Instant, Instant),
+        x0: f64,
+        x1: f64,
+    ) -> TimeScale {
         let width = (x1 - x0).max(1.0);
         let total_gap: f64 = gaps.iter().map(Gap::len).sum();
         let busy = ((domain.1 - domain.0) as f64 - total_gap).max(1.0);
@@ -280,7 +290,16 @@ mod tests {
     const H: i64 = 3_600_000;
 
     fn scale() -> TimeScale {
-        let gaps = vec![Gap { start: 10 * H, end: 20 * H }, Gap { start: 30 * H, end: 50 * H }];
+        let gaps = vec![
+            Gap {
+                start: 10 * H,
+                end: 20 * H,
+            },
+            Gap {
+                start: 30 * H,
+                end: 50 * H,
+            },
+        ];
         TimeScale::new(gaps, (0, 60 * H), (0, 60 * H), 100.0, 900.0)
     }
 
@@ -315,7 +334,10 @@ mod tests {
 
     #[test]
     fn zoomed_view() {
-        let gaps = vec![Gap { start: 10 * H, end: 20 * H }];
+        let gaps = vec![Gap {
+            start: 10 * H,
+            end: 20 * H,
+        }];
         let s = TimeScale::new(gaps, (0, 30 * H), (2 * H, 4 * H), 0.0, 200.0);
         assert!((s.x(3 * H) - 100.0).abs() < 1e-6);
         assert_eq!(s.visible(), (2 * H, 4 * H));

@@ -36,7 +36,7 @@ pub fn summarize(t: &Timeline, until: Option<Instant>) -> Summary {
         edges.push((e.start, true, e.impact, outage));
         edges.push((end, false, e.impact, outage));
     }
-    edges.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    crate::order::sort_by_keys(&mut edges, |e| [e.0, i64::from(e.1), 0]);
     let mut outages_running = 0usize;
     let mut degraded: Vec<f64> = Vec::new();
     let mut downtime = 0.0;
@@ -148,7 +148,10 @@ mod tests {
         assert_eq!(format_duration(88.0 * 60_000.0), "1 h 28 min");
         assert_eq!(format_duration(45.0 * 60_000.0), "45 min");
         assert_eq!(format_duration(2.0 * 60_000.0 + 30_000.0), "2 min 30 s");
-        assert_eq!(format_duration((60.0 * 60.0 + 36.0) * 60_000.0), "2 d 12 h 36 min");
+        assert_eq!(
+            format_duration((60.0 * 60.0 + 36.0) * 60_000.0),
+            "2 d 12 h 36 min"
+        );
         assert_eq!(format_duration(3_600_000.0), "1 h");
     }
 }

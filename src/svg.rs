@@ -49,11 +49,16 @@ impl RenderOptions {
     /// The layout these options ask for.
     pub fn layout_options(&self) -> Result<LayoutOptions, Problems> {
         if !(self.width.is_finite() && self.width > 0.0 && self.width <= 100_000.0) {
-            return Err(Problems::one(Problem::at("width", format!("width {} is not a usable number of pixels", self.width))));
+            return Err(Problems::one(Problem::at(
+                "width",
+                format!("width {} is not a usable number of pixels", self.width),
+            )));
         }
         let zone = match &self.time_zone {
             None => None,
-            Some(name) => Some(Zone::named(name).map_err(|m| Problems::one(Problem::at("timeZone", m)))?),
+            Some(name) => {
+                Some(Zone::named(name).map_err(|m| Problems::one(Problem::at("timeZone", m)))?)
+            }
         };
         Ok(LayoutOptions {
             width: self.width,
@@ -105,7 +110,11 @@ pub fn render_svg(t: &Timeline, o: &RenderOptions) -> Result<String, Problems> {
         "<svg role=\"img\" class=\"incident-timeline\" font-family=\"{}\"",
         escape(crate::text_metrics::FONT_FAMILY)
     );
-    let a11y = format!("<title>{}</title>\n<desc>{}</desc>\n", escape(title), escape(&desc));
+    let a11y = format!(
+        "<title>{}</title>\n<desc>{}</desc>\n",
+        escape(title),
+        escape(&desc)
+    );
     let Some(open_end) = body.find(">\n") else {
         return Ok(body);
     };

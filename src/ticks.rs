@@ -240,8 +240,10 @@ pub fn axis(scale: &TimeScale, zone: &Zone, cycle: HourCycle) -> Axis {
             if t > b {
                 break;
             }
-            if ticks.last().is_none_or(|last| t > last.t) && t >= a {
-                let local = zone.local(t);
+            let local = zone.local(t);
+            // A boundary skipped by a DST jump (02:00 when Lord Howe moves from
+            // 02:00 to 02:30) gets no tick: the instant after the jump is not one.
+            if ticks.last().map_or(true, |last| t > last.t) && t >= a && step.is_boundary(local) {
                 let major = unit.is_some_and(|u| u.is_boundary(local));
                 ticks.push(Tick {
                     t,
@@ -319,13 +321,18 @@ fn span_labels(
             if r > x1 + 2.0 || l < x0 - 1.0 {
                 continue;
             }
-            if kept.iter().all(|(kl, kr, _)| r + LABEL_GAP <= *kl || l >= kr + LABEL_GAP) {
+            if kept
+                .iter()
+                .all(|(kl, kr, _)| r + LABEL_GAP <= *kl || l >= kr + LABEL_GAP)
+            {
                 kept.push((l, r, text.clone()));
             }
         }
     }
-    kept.sort_by(|a, b| a.0.total_cmp(&b.0));
-    kept.into_iter().map(|(x, _, text)| SpanLabel { x, text }).collect()
+    crate::order::sort_by_keys(&mut kept, |k| [crate::order::px_key(k.0), 0, 0]);
+    kept.into_iter()
+        .map(|(x, _, text)| SpanLabel { x, text })
+        .collect()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -362,13 +369,19 @@ mod tests {
         let s = TimeScale::new(vec![], (a, a + 24 * H), (a, a + H), 0.0, 800.0);
         let ax = axis(&s, &la(), HourCycle::H12);
         assert!(matches!(ax.step, Some(Step::Minutes(_))), "{:?}", ax.step);
-        assert!(ax.ticks.iter().any(|t| t.label.as_deref() == Some("8:30 AM")));
+        assert!(ax
+            .ticks
+            .iter()
+            .any(|t| t.label.as_deref() == Some("8:30 AM")));
     }
 
     #[test]
     fn no_ticks_inside_breaks() {
         let a = DEC7_PST_MIDNIGHT;
-        let gap = Gap { start: a + 20 * H, end: a + 30 * H };
+        let gap = Gap {
+            start: a + 20 * H,
+            end: a + 30 * H,
+        };
         let s = TimeScale::new(vec![gap], (a, a + 40 * H), (a, a + 40 * H), 0.0, 900.0);
         let ax = axis(&s, &la(), HourCycle::H12);
         assert!(ax.ticks.iter().all(|t| t.t <= gap.start || t.t >= gap.end));

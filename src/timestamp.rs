@@ -22,10 +22,9 @@ pub fn parse_time(text: &str) -> Result<TimeSpec, String> {
     let bad = |why: &str| Err(format!("\"{}\" is not a valid time: {why}", clip(text)));
     let digits = |from: usize, n: usize| -> Option<u32> {
         let s = b.get(from..from + n)?;
-        s.iter().all(u8::is_ascii_digit).then(|| {
-            s.iter()
-                .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
-        })
+        s.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0')))
     };
     let (Some(year), Some(month), Some(day)) = (digits(0, 4), digits(5, 2), digits(8, 2)) else {
         return bad(SHAPE);
@@ -92,7 +91,9 @@ pub fn parse_time(text: &str) -> Result<TimeSpec, String> {
         ));
     };
     if hour > 23 {
-        return bad(&format!("hour {hour} does not exist (hours go from 00 to 23)"));
+        return bad(&format!(
+            "hour {hour} does not exist (hours go from 00 to 23)"
+        ));
     }
     if minute > 59 {
         return bad(&format!("minute {minute} does not exist"));
@@ -106,9 +107,7 @@ pub fn parse_time(text: &str) -> Result<TimeSpec, String> {
     let local = NaiveDateTime::new(date, time);
     Ok(match offset_seconds {
         None => TimeSpec::WallClock(local),
-        Some(off) => {
-            TimeSpec::Absolute(local.and_utc().timestamp_millis() - i64::from(off) * 1000)
-        }
+        Some(off) => TimeSpec::Absolute(local.and_utc().timestamp_millis() - i64::from(off) * 1000),
     })
 }
 
@@ -152,7 +151,10 @@ mod tests {
 
     #[test]
     fn offsets_give_instants() {
-        assert_eq!(abs("2022-12-07T08:24:00-08:00"), abs("2022-12-07T16:24:00Z"));
+        assert_eq!(
+            abs("2022-12-07T08:24:00-08:00"),
+            abs("2022-12-07T16:24:00Z")
+        );
         assert_eq!(abs("2022-12-07t16:24z"), abs("2022-12-07 16:24:00+00:00"));
         assert_eq!(abs("1970-01-01T00:00:01.5Z"), 1500);
         assert_eq!(abs("1970-01-01T00:00:00.123456789Z"), 123);

@@ -39,7 +39,9 @@ fn formatter(locale: &str, opts: &Object) -> Option<Intl::DateTimeFormat> {
         .dyn_into()
         .ok()?;
     let args = Array::of2(&JsValue::from_str(locale), opts);
-    Reflect::construct(&ctor, &args).ok().map(JsCast::unchecked_into)
+    Reflect::construct(&ctor, &args)
+        .ok()
+        .map(JsCast::unchecked_into)
 }
 
 fn part_values(f: &Intl::DateTimeFormat, t: Instant) -> Vec<(String, String)> {
@@ -110,9 +112,12 @@ impl NamedZone {
             };
             fields[slot] = value.parse().unwrap_or(0);
         }
-        let local = chrono::NaiveDate::from_ymd_opt(fields[0] as i32, fields[1] as u32, fields[2] as u32)
-            .and_then(|d| d.and_hms_opt(fields[3] as u32 % 24, fields[4] as u32, fields[5] as u32))
-            .map(|l| l.and_utc().timestamp_millis());
+        let local =
+            chrono::NaiveDate::from_ymd_opt(fields[0] as i32, fields[1] as u32, fields[2] as u32)
+                .and_then(|d| {
+                    d.and_hms_opt(fields[3] as u32 % 24, fields[4] as u32, fields[5] as u32)
+                })
+                .map(|l| l.and_utc().timestamp_millis());
         let off = local.map_or(0, |l| ((l - at) / 1000) as i32);
         let mut cache = self.0.offsets.borrow_mut();
         if cache.len() > 100_000 {

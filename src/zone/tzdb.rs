@@ -21,7 +21,10 @@ impl NamedZone {
         let utc = chrono::DateTime::from_timestamp_millis(t)
             .unwrap_or_default()
             .naive_utc();
-        self.0.offset_from_utc_datetime(&utc).fix().local_minus_utc()
+        self.0
+            .offset_from_utc_datetime(&utc)
+            .fix()
+            .local_minus_utc()
     }
 
     pub fn abbreviation(&self, t: Instant) -> Option<String> {

@@ -1,0 +1,285 @@
+// <incident-timeline>: the custom element. A thin shell: it finds the
+// timeline (src, inline JSON, or .data), hands it to the wasm core, and shows
+// the chart or a readable error in its own shadow root. The author's light-DOM
+// content is the no-JS fallback: hidden once the chart is up, never removed.
+import { loadCore, withCore, coreGeneration } from './core.js';
+import { styles } from './styles.js';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 15000;
+
+function problemsOf(error) {
+  if (error && Array.isArray(error.problems)) return error.problems;
+  return [{ path: '', message: String((error && error.message) || error) }];
+}
+
+function describeProblem(p) {
+  if (p.line != null) return `line ${p.line}, column ${p.column}: ${p.message}`;
+  return p.path ? `${p.path}: ${p.message}` : p.message;
+}
+
+function sheet() {
+  if (!sheet.cached) {
+    sheet.cached = new CSSStyleSheet();
+    sheet.cached.replaceSync(styles);
+  }
+  return sheet.cached;
+}
+
+/** The closest `time-zone` attribute: the element's, an ancestor's, or the document's. */
+function inheritedTimeZone(el) {
+  const holder = el.closest('[time-zone]');
+  const value = holder ? holder.getAttribute('time-zone') : null;
+  if (!value) return undefined;
+  if (value === 'local') return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return value;
+}
+
+async function fetchTimeline(url, signal) {
+  let response;
+  try {
+    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  } catch (e) {
+    if (signal.aborted && signal.reason === 'timeout') {
+      throw new Error(`could not load ${url}: no answer within ${FETCH_TIMEOUT_MS / 1000} s`);
+    }
+    if (signal.aborted) throw e;
+    throw new Error(`could not load ${url}: the request failed (network error or blocked by CORS)`);
+  }
+  if (!response.ok) {
+    throw new Error(`could not load ${url}: HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`);
+  }
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_BYTES) {
+    throw new Error(`could not load ${url}: it is ${Math.round(declared / 1048576)} MB; the most accepted is ${MAX_BYTES / 1048576} MB`);
+  }
+  const text = await readLimited(response, url);
+  if (/^\s*</.test(text)) {
+    throw new Error(`${url} returned an HTML page, not timeline JSON (is the path right?)`);
+  }
+  return text;
+}
+
+async function readLimited(response, url) {
+  if (!response.body || !response.body.getReader) return response.text();
+  const reader = response.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BYTES) {
+      reader.cancel();
+      throw new Error(`could not load ${url}: it is over ${MAX_BYTES / 1048576} MB, the most accepted`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+export class IncidentTimelineElement extends HTMLElement {
+  static observedAttributes = ['src', 'time-zone', 'theme'];
+
+  /** Registers the element; does nothing if the tag is already taken. */
+  static define(tag = 'incident-timeline', registry = customElements) {
+    if (!registry.get(tag)) registry.define(tag, this);
+    return this;
+  }
+
+  #data = undefined;
+  #chart = null;
+  #chartGeneration = 0;
+  #token = 0;
+  #abort = null;
+  #width = 0;
+  #resize = null;
+  #darkQuery = null;
+  #onScheme = () => this.#render();
+  #frame = 0;
+  #state = 'idle';
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [sheet()];
+    this.chartBox = document.createElement('div');
+    this.chartBox.className = 'chart';
+    this.chartBox.setAttribute('part', 'chart');
+    this.chartBox.setAttribute('role', 'img');
+    this.canvas = document.createElement('canvas');
+    this.canvas.setAttribute('part', 'canvas');
+    this.chartBox.append(this.canvas);
+    this.errorBox = document.createElement('div');
+    this.errorBox.className = 'error';
+    this.errorBox.setAttribute('part', 'error');
+    this.errorBox.setAttribute('role', 'alert');
+    this.errorBox.hidden = true;
+    this.fallback = document.createElement('slot');
+    this.fallback.className = 'fallback';
+    root.append(this.chartBox, this.errorBox, this.fallback);
+  }
+
+  /** The timeline as an object (instead of `src` or inline JSON). */
+  get data() {
+    return this.#data;
+  }
+
+  set data(value) {
+    this.#data = value;
+    this.#load();
+  }
+
+  /** `ready`, `loading`, `error` or `idle`. */
+  get state() {
+    return this.#state;
+  }
+
+  connectedCallback() {
+    this.#resize = new ResizeObserver(() => this.#scheduleRender());
+    this.#resize.observe(this);
+    this.#darkQuery = matchMedia('(prefers-color-scheme: dark)');
+    this.#darkQuery.addEventListener('change', this.#onScheme);
+    this.#load();
+  }
+
+  disconnectedCallback() {
+    this.#resize?.disconnect();
+    this.#resize = null;
+    this.#darkQuery?.removeEventListener('change', this.#onScheme);
+    this.#abort?.abort();
+    cancelAnimationFrame(this.#frame);
+    this.#token += 1;
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    if (name === 'src') this.#load();
+    else this.#render();
+  }
+
+  #scheduleRender() {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => this.#render());
+  }
+
+  async #load() {
+    if (!this.isConnected) return;
+    const token = ++this.#token;
+    this.#abort?.abort();
+    this.#abort = null;
+    this.#state = 'loading';
+    try {
+      const input = await this.#input();
+      const core = await loadCore();
+      if (token !== this.#token) return;
+      this.#chart?.free?.();
+      this.#chart = null;
+      this.#chart = withCore(() => new core.Chart(input));
+      this.#chartGeneration = coreGeneration();
+      this.#input_ = input;
+      this.#render();
+    } catch (e) {
+      if (token !== this.#token) return;
+      this.#fail(e);
+    }
+  }
+
+  #input_ = undefined;
+
+  async #input() {
+    if (this.#data !== undefined) return this.#data;
+    const src = this.getAttribute('src');
+    if (src) {
+      const abort = new AbortController();
+      this.#abort = abort;
+      const timer = setTimeout(() => abort.abort('timeout'), FETCH_TIMEOUT_MS);
+      try {
+        return await fetchTimeline(new URL(src, document.baseURI).href, abort.signal);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (script) return script.textContent;
+    throw new Error('no timeline given: add a src attribute, a <script type="application/json"> child, or set .data');
+  }
+
+  #options(width) {
+    const theme = this.getAttribute('theme') || 'auto';
+    const dark = theme === 'dark' || (theme !== 'light' && this.#darkQuery?.matches);
+    const options = { width, theme: dark ? 'dark' : 'light', now: Date.now() };
+    const zone = inheritedTimeZone(this);
+    if (zone) options.timeZone = zone;
+    return options;
+  }
+
+  #render() {
+    if (!this.#chart || !this.isConnected) return;
+    const width = Math.floor(this.clientWidth || this.getBoundingClientRect().width);
+    if (width <= 0) return;
+    try {
+      if (this.#chartGeneration !== coreGeneration()) {
+        this.#chart = withCore((core) => new core.Chart(this.#input_));
+        this.#chartGeneration = coreGeneration();
+      }
+      const options = this.#options(width);
+      const height = withCore(() => {
+        this.#chart.configure(options);
+        return this.#chart.draw(this.canvas, window.devicePixelRatio || 1);
+      });
+      this.#width = width;
+      this.canvas.style.width = `${width}px`;
+      this.canvas.style.height = `${height}px`;
+      this.chartBox.setAttribute('aria-label', this.#chart.title || 'Incident timeline');
+      this.errorBox.classList.toggle('dark', options.theme === 'dark');
+      const first = this.#state !== 'ready';
+      this.#showChart();
+      if (first) {
+        this.#emit('ready', {
+          title: this.#chart.title ?? null,
+          events: this.#chart.eventCount,
+          lanes: this.#chart.laneCount,
+        });
+      }
+    } catch (e) {
+      this.#chart = null;
+      this.#fail(e);
+    }
+  }
+
+  #showChart() {
+    this.#state = 'ready';
+    this.errorBox.hidden = true;
+    this.chartBox.hidden = false;
+    this.fallback.hidden = true;
+  }
+
+  #fail(error) {
+    this.#state = 'error';
+    const problems = problemsOf(error);
+    const heading = document.createElement('strong');
+    heading.textContent = 'This incident timeline could not be shown.';
+    const list = document.createElement('ul');
+    for (const p of problems) {
+      const item = document.createElement('li');
+      item.textContent = describeProblem(p);
+      list.append(item);
+    }
+    this.errorBox.replaceChildren(heading, list);
+    this.errorBox.hidden = false;
+    this.chartBox.hidden = true;
+    this.fallback.hidden = false;
+    this.#emit('error', { message: problems.map(describeProblem).join('\n'), problems });
+  }
+
+  #emit(name, detail) {
+    this.dispatchEvent(new CustomEvent(`incident-timeline:${name}`, { detail, bubbles: true, composed: true }));
+  }
+}

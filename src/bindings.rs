@@ -1,0 +1,144 @@
+//! The browser and Node boundary (wasm only): parse, render to SVG, and a
+//! `Chart` object the custom element keeps per widget. Errors cross as JS
+//! `Error`s whose `problems` property lists each problem with its path.
+
+use crate::draw::draw;
+use crate::layout::{layout, LayoutOptions};
+use crate::model::Timeline;
+use crate::parse::{parse, parse_value};
+use crate::problem::{Problem, Problems};
+use crate::scene::Scene;
+use crate::svg::{render_svg, RenderOptions};
+use crate::theme::Theme;
+use plotters_canvas::CanvasBackend;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+fn error(problems: &Problems) -> JsValue {
+    let e = js_sys::Error::new(&problems.to_string());
+    e.set_name("IncidentTimelineError");
+    let _ = js_sys::Reflect::set(&e, &JsValue::from_str("problems"), &to_js(problems));
+    e.into()
+}
+
+fn one(path: &str, message: impl Into<String>) -> JsValue {
+    error(&Problems::one(Problem::at(path, message)))
+}
+
+/// JSON text, or an object (a `.data` property, say).
+fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
+    if let Some(text) = input.as_string() {
+        return parse(&text).map_err(|p| error(&p));
+    }
+    if input.is_undefined() || input.is_null() {
+        return Err(one("", "no timeline was given"));
+    }
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(input.clone())
+        .map_err(|e| one("", format!("the timeline is not plain JSON data: {e}")))?;
+    parse_value(&value).map_err(|p| error(&p))
+}
+
+fn options_from(options: &JsValue) -> Result<RenderOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(RenderOptions::default());
+    }
+    serde_wasm_bindgen::from_value(options.clone()).map_err(|e| one("options", format!("{e}")))
+}
+
+/// Checks a timeline and returns it normalized: lanes explicit, defaults filled in, times in UTC.
+#[wasm_bindgen(js_name = parseTimeline)]
+pub fn parse_timeline(input: JsValue) -> Result<JsValue, JsValue> {
+    Ok(to_js(&timeline_from(&input)?))
+}
+
+/// Draws a timeline as a standalone SVG document.
+#[wasm_bindgen(js_name = renderToSvg)]
+pub fn render_to_svg(input: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let t = timeline_from(&input)?;
+    render_svg(&t, &options_from(&options)?).map_err(|p| error(&p))
+}
+
+/// One widget's timeline, options and latest scene.
+#[wasm_bindgen]
+pub struct Chart {
+    timeline: Timeline,
+    options: LayoutOptions,
+    theme: Theme,
+    scene: Option<Scene>,
+}
+
+#[wasm_bindgen]
+impl Chart {
+    /// Reads a timeline (JSON text or object); throws with every problem found.
+    #[wasm_bindgen(constructor)]
+    pub fn new(input: JsValue) -> Result<Chart, JsValue> {
+        Ok(Chart {
+            timeline: timeline_from(&input)?,
+            options: LayoutOptions::default(),
+            theme: Theme::named(Default::default()),
+            scene: None,
+        })
+    }
+
+    /// Sets width, time zone, theme, scale, hour cycle and `now` (see `RenderOptions`).
+    pub fn configure(&mut self, options: JsValue) -> Result<(), JsValue> {
+        let o = options_from(&options)?;
+        let view = self.options.view;
+        self.options = o.layout_options().map_err(|p| error(&p))?;
+        self.options.view = view;
+        self.theme = Theme::named(o.theme);
+        self.scene = None;
+        Ok(())
+    }
+
+    /// Lays out at the configured width and paints onto `canvas` at
+    /// `pixel_ratio` device pixels per CSS pixel. Returns the height in CSS pixels.
+    pub fn draw(&mut self, canvas: &HtmlCanvasElement, pixel_ratio: f64) -> Result<f64, JsValue> {
+        let scene = layout(&self.timeline, &self.options);
+        let ratio = if pixel_ratio.is_finite() {
+            pixel_ratio.clamp(1.0, 4.0)
+        } else {
+            1.0
+        };
+        canvas.set_width((scene.width * ratio).round() as u32);
+        canvas.set_height((scene.height * ratio).round() as u32);
+        let ctx: CanvasRenderingContext2d = canvas
+            .get_context("2d")?
+            .ok_or_else(|| one("", "this browser gave no 2D canvas"))?
+            .dyn_into()?;
+        ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
+        let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| one("", "this browser gave no 2D canvas"))?;
+        draw(&scene, &self.theme, &mut backend, 1.0)
+            .map_err(|e| one("", format!("drawing failed: {e}")))?;
+        let height = scene.height;
+        self.scene = Some(scene);
+        Ok(height)
+    }
+
+    /// Number of events.
+    #[wasm_bindgen(getter, js_name = eventCount)]
+    pub fn event_count(&self) -> usize {
+        self.timeline.events.len()
+    }
+
+    /// Number of lanes.
+    #[wasm_bindgen(getter, js_name = laneCount)]
+    pub fn lane_count(&self) -> usize {
+        self.timeline.lanes.len()
+    }
+
+    /// The timeline's title, if any.
+    #[wasm_bindgen(getter)]
+    pub fn title(&self) -> Option<String> {
+        self.timeline.title.clone()
+    }
+}
