@@ -1,85 +1,84 @@
-// The wasm core, shared by every widget on the page: compiled once,
-// instantiated on first use, and instantiated afresh if it ever traps
-// (a trap leaves a wasm instance in an unknown state; a new one is cheap
-// because the compiled module is kept).
-import { createGlue } from './glue.js';
-
-let wasmSource = null;
-let compiled = null;
-let compiledModule = null;
-let instance = null;
-let generation = 0;
-
-/** Where the .wasm file is: a URL, a Response promise, bytes, or a WebAssembly.Module. */
-export function setWasmSource(source) {
-  wasmSource = source;
-}
-
-async function compile() {
-  const source = await wasmSource;
-  if (source instanceof WebAssembly.Module) return source;
-  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source);
-  const response = await (source instanceof Response ? source : fetch(source));
-  if (!response.ok) {
-    throw new Error(`could not load the incident-timeline wasm (${response.url || source}): HTTP ${response.status}`);
-  }
-  if (typeof WebAssembly.compileStreaming === 'function' &&
-      (response.headers.get('content-type') || '').startsWith('application/wasm')) {
-    return WebAssembly.compileStreaming(response);
-  }
-  return WebAssembly.compile(await response.arrayBuffer());
-}
-
-function instantiate(module) {
-  const glue = createGlue();
-  glue.initSync({ module });
-  generation += 1;
-  instance = glue;
-  return glue;
-}
-
-/** Resolves to the core once the wasm is compiled and instantiated. */
-export function loadCore() {
-  if (!compiled) {
-    compiled = compile();
-    compiled.catch(() => { compiled = null; });
-  }
-  return compiled.then((module) => {
-    compiledModule = module;
-    return instance || instantiate(module);
-  });
-}
-
-/** Loads the core synchronously from bytes or a module (Node, tests). */
-export function loadCoreSync(bytesOrModule) {
-  const module = bytesOrModule instanceof WebAssembly.Module ? bytesOrModule : new WebAssembly.Module(bytesOrModule);
-  compiled = Promise.resolve(module);
-  compiledModule = module;
-  return instance || instantiate(module);
-}
-
-/** Which instance is current; a widget whose chart came from an older one rebuilds it. */
-export function coreGeneration() {
-  return generation;
-}
+// Loading the wasm core. A loader compiles its .wasm once and instantiates it
+// on first use; if the instance ever traps (a trap leaves a wasm instance in
+// an unknown state) the next call gets a fresh one from the kept module.
+// There are two builds: the full core (parseTimeline, renderToSvg, serde_json)
+// for the npm API and Node, and the smaller widget core for the element alone.
 
 /**
- * Runs `fn(core)`. A trap inside wasm (a bug, never bad input) throws a
- * readable error and the next call gets a fresh instance.
+ * @param {() => object} createGlue the wasm-bindgen glue factory of the build
+ * @param {*} source where the .wasm is: a URL, a Response (promise), bytes or a WebAssembly.Module
  */
-export function withCore(fn) {
-  if (!instance) throw new Error('incident-timeline: the wasm core is not loaded yet');
-  try {
-    return fn(instance);
-  } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError) {
-      instance = null;
-      if (compiledModule) instantiate(compiledModule);
-      const err = new Error(`incident-timeline hit an internal error (${e.message}); please report it with the timeline that caused it`);
-      err.name = 'IncidentTimelineInternalError';
-      err.problems = [{ path: '', message: err.message }];
-      throw err;
+export function coreLoader(createGlue, source) {
+  let compiled = null;
+  let module = null;
+  let instance = null;
+  let generation = 0;
+
+  async function compile() {
+    const from = await source;
+    if (from instanceof WebAssembly.Module) return from;
+    if (from instanceof ArrayBuffer || ArrayBuffer.isView(from)) return WebAssembly.compile(from);
+    const response = await (from instanceof Response ? from : fetch(from));
+    if (!response.ok) {
+      throw new Error(`could not load the incident-timeline wasm (${response.url || from}): HTTP ${response.status}`);
     }
-    throw e;
+    if (typeof WebAssembly.compileStreaming === 'function' &&
+        (response.headers.get('content-type') || '').startsWith('application/wasm')) {
+      return WebAssembly.compileStreaming(response);
+    }
+    return WebAssembly.compile(await response.arrayBuffer());
   }
+
+  function instantiate(m) {
+    const glue = createGlue();
+    glue.initSync({ module: m });
+    generation += 1;
+    instance = glue;
+    return glue;
+  }
+
+  return {
+    /** Resolves to the core once the wasm is compiled and instantiated. */
+    load() {
+      if (!compiled) {
+        compiled = compile();
+        compiled.catch(() => { compiled = null; });
+      }
+      return compiled.then((m) => {
+        module = m;
+        return instance || instantiate(m);
+      });
+    },
+
+    /** Instantiates synchronously from bytes or a module (Node). */
+    loadSync(bytesOrModule) {
+      module = bytesOrModule instanceof WebAssembly.Module ? bytesOrModule : new WebAssembly.Module(bytesOrModule);
+      compiled = Promise.resolve(module);
+      return instance || instantiate(module);
+    },
+
+    /** Counts instantiations; objects made by an older instance must be rebuilt. */
+    generation: () => generation,
+
+    /**
+     * Runs `fn(core)`. A trap inside wasm (a bug, never bad input) throws a
+     * readable error and leaves a fresh instance for the next call.
+     */
+    run(fn) {
+      if (!instance) throw new Error('incident-timeline: the wasm core is not loaded yet');
+      try {
+        return fn(instance);
+      } catch (e) {
+        if (e instanceof WebAssembly.RuntimeError) {
+          instance = null;
+          if (module) instantiate(module);
+          const err = new Error(`incident-timeline hit an internal error (${e.message}); please report it with the timeline that caused it`);
+          err.name = 'IncidentTimelineInternalError';
+          err.problems = [{ path: '', message: err.message }];
+          throw err;
+        }
+        throw e;
+      }
+    },
+  };
 }

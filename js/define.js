@@ -1,9 +1,10 @@
-// `import 'incident-timeline/define'`: registers <incident-timeline>. The wasm
-// loads when the first element needs it, not at import.
-import { setWasmSource } from './core.js';
-import { IncidentTimelineElement } from './element.js';
+// `import 'incident-timeline/define'`: registers <incident-timeline>. Loads
+// the small widget core when the first element needs it, not at import.
+import { coreLoader } from './core.js';
+import { createGlue } from './glue-widget.js';
+import { IncidentTimelineElement, useCore } from './element.js';
 
-setWasmSource(new URL('./incident_timeline_bg.wasm', import.meta.url));
+useCore(coreLoader(createGlue, new URL('./incident_timeline_widget_bg.wasm', import.meta.url)));
 IncidentTimelineElement.define();
 
 export { IncidentTimelineElement };

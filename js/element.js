@@ -2,11 +2,18 @@
 // timeline (src, inline JSON, or .data), hands it to the wasm core, and shows
 // the chart or a readable error in its own shadow root. The author's light-DOM
 // content is the no-JS fallback: hidden once the chart is up, never removed.
-import { loadCore, withCore, coreGeneration } from './core.js';
 import { styles } from './styles.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 15000;
+
+/** The core the elements use: set by whichever entry loads first. */
+let core = null;
+
+/** Gives the element its wasm core loader (the first one given wins). */
+export function useCore(loader) {
+  if (!core) core = loader;
+}
 
 function problemsOf(error) {
   if (error && Array.isArray(error.problems)) return error.problems;
@@ -176,13 +183,14 @@ export class IncidentTimelineElement extends HTMLElement {
     this.#abort = null;
     this.#state = 'loading';
     try {
+      if (!core) throw new Error('incident-timeline: no wasm core was configured');
       const input = await this.#input();
-      const core = await loadCore();
+      await core.load();
       if (token !== this.#token) return;
       this.#chart?.free?.();
       this.#chart = null;
-      this.#chart = withCore(() => new core.Chart(input));
-      this.#chartGeneration = coreGeneration();
+      this.#chart = core.run((c) => new c.Chart(input));
+      this.#chartGeneration = core.generation();
       this.#input_ = input;
       this.#render();
     } catch (e) {
@@ -225,12 +233,12 @@ export class IncidentTimelineElement extends HTMLElement {
     const width = Math.floor(this.clientWidth || this.getBoundingClientRect().width);
     if (width <= 0) return;
     try {
-      if (this.#chartGeneration !== coreGeneration()) {
-        this.#chart = withCore((core) => new core.Chart(this.#input_));
-        this.#chartGeneration = coreGeneration();
+      if (this.#chartGeneration !== core.generation()) {
+        this.#chart = core.run((c) => new c.Chart(this.#input_));
+        this.#chartGeneration = core.generation();
       }
       const options = this.#options(width);
-      const height = withCore(() => {
+      const height = core.run(() => {
         this.#chart.configure(options);
         return this.#chart.draw(this.canvas, window.devicePixelRatio || 1);
       });

@@ -1,12 +1,14 @@
-// The npm package's main entry for browsers and bundlers. The wasm is
+// The npm package's main entry for browsers and bundlers. The full core is
 // located relative to this file (bundlers such as Vite understand
-// `new URL(..., import.meta.url)` and copy it), and loaded before the module
+// `new URL(..., import.meta.url)` and copy it) and loaded before the module
 // finishes evaluating, so `parseTimeline` and `renderToSvg` are synchronous.
-import { setWasmSource, loadCore, withCore } from './core.js';
-import { IncidentTimelineElement } from './element.js';
+import { coreLoader } from './core.js';
+import { createGlue } from './glue.js';
+import { IncidentTimelineElement, useCore } from './element.js';
 
-setWasmSource(new URL('./incident_timeline_bg.wasm', import.meta.url));
-await loadCore();
+const core = coreLoader(createGlue, new URL('./incident_timeline_bg.wasm', import.meta.url));
+await core.load();
+useCore(core);
 
 export { IncidentTimelineElement };
 
@@ -17,10 +19,10 @@ export function defineIncidentTimeline(tag = 'incident-timeline', registry = cus
 
 /** Checks a timeline (JSON text or object) and returns it normalized; throws with `problems`. */
 export function parseTimeline(input) {
-  return withCore((core) => core.parseTimeline(input));
+  return core.run((c) => c.parseTimeline(input));
 }
 
 /** Draws a timeline as a standalone SVG string. */
 export function renderToSvg(input, options) {
-  return withCore((core) => core.renderToSvg(input, options));
+  return core.run((c) => c.renderToSvg(input, options));
 }

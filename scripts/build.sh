@@ -1,23 +1,34 @@
 #!/usr/bin/env bash
-# Builds pkg/, the npm package as published: the wasm core (cargo, then
-# wasm-bindgen at the version pinned in Cargo.toml, then wasm-opt), the ES
-# modules of the JavaScript shell, the one-file script-tag bundle, and the
-# JSON Schema.
+# Builds pkg/, the npm package as published: two wasm cores (the full one for
+# the npm API and Node, the small widget one for the element alone), each
+# through cargo, wasm-bindgen (the version pinned in Cargo.toml) and
+# wasm-opt; the ES modules of the JavaScript shell; the one-file script-tag
+# bundle; and the JSON Schema.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --lib --target wasm32-unknown-unknown --release
 rm -rf target/wasm-bindgen pkg
 mkdir -p target/wasm-bindgen pkg
-wasm-bindgen --target no-modules --no-typescript \
-  --out-dir target/wasm-bindgen target/wasm32-unknown-unknown/release/incident_timeline.wasm
-# Rust 1.95 emits these features; wasm-opt must be told. Stripping happens
-# here, not in the cargo profile, because wasm-bindgen reads target_features.
-npx --no-install wasm-opt -Oz \
-  --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
-  --enable-reference-types --enable-multivalue \
-  --strip-debug --strip-producers --strip-target-features \
-  target/wasm-bindgen/incident_timeline_bg.wasm -o pkg/incident_timeline_bg.wasm
+
+# build <name> [cargo flags]: target/wasm-bindgen/<name>.js + pkg/<name>_bg.wasm
+build() {
+  local name=$1
+  shift
+  cargo build --lib --target wasm32-unknown-unknown --release "$@"
+  cp target/wasm32-unknown-unknown/release/incident_timeline.wasm "target/wasm-bindgen/$name.wasm"
+  wasm-bindgen --target no-modules --no-typescript \
+    --out-dir target/wasm-bindgen "target/wasm-bindgen/$name.wasm"
+  # Rust 1.95 emits these features; wasm-opt must be told. Stripping happens
+  # here, not in the cargo profile, because wasm-bindgen reads target_features.
+  npx --no-install wasm-opt -Oz --converge \
+    --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
+    --enable-reference-types --enable-multivalue \
+    --strip-debug --strip-producers --strip-target-features \
+    "target/wasm-bindgen/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
+}
+
+build incident_timeline_widget --no-default-features
+build incident_timeline
 node scripts/bundle.mjs
 cp incident-timeline.schema.json pkg/
 echo "built pkg/:"

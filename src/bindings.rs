@@ -5,10 +5,10 @@
 use crate::draw::draw;
 use crate::layout::{layout, LayoutOptions};
 use crate::model::Timeline;
-use crate::parse::{parse, parse_value};
+use crate::options::RenderOptions;
+use crate::parse::parse_value;
 use crate::problem::{Problem, Problems};
 use crate::scene::Scene;
-use crate::svg::{render_svg, RenderOptions};
 use crate::theme::Theme;
 use plotters_canvas::CanvasBackend;
 use serde::Serialize;
@@ -36,7 +36,7 @@ fn one(path: &str, message: impl Into<String>) -> JsValue {
 /// JSON text, or an object (a `.data` property, say).
 fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
     if let Some(text) = input.as_string() {
-        return parse(&text).map_err(|p| error(&p));
+        return parse_text(&text).map_err(|p| error(&p));
     }
     if input.is_undefined() || input.is_null() {
         return Err(one("", "no timeline was given"));
@@ -46,6 +46,62 @@ fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
     parse_value(&value).map_err(|p| error(&p))
 }
 
+#[cfg(feature = "full")]
+fn parse_text(text: &str) -> Result<Timeline, Problems> {
+    crate::parse::parse(text)
+}
+
+/// The widget's build reads JSON text with the host's `JSON.parse` (fast, and
+/// it spares the wasm serde_json's parser); syntax errors keep their line and
+/// column where the host reports them.
+#[cfg(not(feature = "full"))]
+fn parse_text(text: &str) -> Result<Timeline, Problems> {
+    crate::parse::check_size(text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value =
+        js_sys::JSON::parse(text).map_err(|e| Problems::one(host_syntax_problem(&e, text)))?;
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| Problems::one(Problem::at("", format!("unreadable JSON: {e}"))))?;
+    parse_value(&value)
+}
+
+/// V8 says "… in JSON at position 57 (line 5 column 3)", Firefox "… at line 5
+/// column 3 of the JSON data", older engines only "at position 57".
+#[cfg(not(feature = "full"))]
+fn host_syntax_problem(error: &JsValue, text: &str) -> Problem {
+    let raw = js_sys::Reflect::get(error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    let number_after = |key: &str| -> Option<usize> {
+        let at = raw.find(key)? + key.len();
+        let digits: String = raw[at..].chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    let (mut line, mut column) = (number_after("line "), number_after("column "));
+    if line.is_none() {
+        if let Some(pos) = number_after("position ") {
+            let before: String = text.chars().take(pos).collect();
+            line = Some(before.matches('\n').count() + 1);
+            column = Some(before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
+        }
+    }
+    let what = raw
+        .split(" in JSON at")
+        .next()
+        .unwrap_or(&raw)
+        .split(" at line ")
+        .next()
+        .unwrap_or(&raw)
+        .trim_start_matches("JSON.parse: ");
+    Problem {
+        path: String::new(),
+        line,
+        column,
+        message: format!("JSON syntax error: {what}"),
+    }
+}
+
 fn options_from(options: &JsValue) -> Result<RenderOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(RenderOptions::default());
@@ -53,6 +109,7 @@ fn options_from(options: &JsValue) -> Result<RenderOptions, JsValue> {
     serde_wasm_bindgen::from_value(options.clone()).map_err(|e| one("options", format!("{e}")))
 }
 
+#[cfg(feature = "full")]
 /// Checks a timeline and returns it normalized: lanes explicit, defaults filled in, times in UTC.
 #[wasm_bindgen(js_name = parseTimeline)]
 pub fn parse_timeline(input: JsValue) -> Result<JsValue, JsValue> {
@@ -60,10 +117,11 @@ pub fn parse_timeline(input: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Draws a timeline as a standalone SVG document.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderToSvg)]
 pub fn render_to_svg(input: JsValue, options: JsValue) -> Result<String, JsValue> {
     let t = timeline_from(&input)?;
-    render_svg(&t, &options_from(&options)?).map_err(|p| error(&p))
+    crate::svg::render_svg(&t, &options_from(&options)?).map_err(|p| error(&p))
 }
 
 /// One widget's timeline, options and latest scene.

@@ -18,12 +18,14 @@ pub mod clock;
 pub mod draw;
 pub mod layout;
 pub mod model;
+pub mod options;
 pub mod order;
 pub mod parse;
 pub mod problem;
 pub mod scale;
 pub mod scene;
 pub mod summary;
+#[cfg(feature = "full")]
 pub mod svg;
 pub mod text_metrics;
 pub mod theme;
@@ -36,10 +38,14 @@ mod bindings;
 
 pub use layout::{layout, LayoutOptions};
 pub use model::{Event, Kind, Lane, Link, Severity, Timeline};
-pub use parse::{parse, parse_value};
+pub use options::RenderOptions;
+#[cfg(feature = "full")]
+pub use parse::parse;
+pub use parse::parse_value;
 pub use problem::{Problem, Problems};
 pub use scale::ScaleMode;
 pub use scene::Scene;
-pub use svg::{render_svg, RenderOptions};
+#[cfg(feature = "full")]
+pub use svg::render_svg;
 pub use theme::{Theme, ThemeName};
 pub use zone::Zone;

@@ -31,17 +31,9 @@ pub const MAX_URL_CHARS: usize = 2_048;
 const MAX_PROBLEMS: usize = 100;
 
 /// Reads a timeline from JSON text.
+#[cfg(feature = "full")]
 pub fn parse(text: &str) -> Result<Timeline, Problems> {
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(Problems::one(Problem::at(
-            "",
-            format!(
-                "the document is {} MB; the most this accepts is {} MB",
-                text.len() / (1024 * 1024),
-                MAX_DOCUMENT_BYTES / (1024 * 1024)
-            ),
-        )));
-    }
+    check_size(text.len())?;
     // A byte-order mark (Windows editors write one) is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value =
@@ -49,8 +41,24 @@ pub fn parse(text: &str) -> Result<Timeline, Problems> {
     parse_value(&value)
 }
 
+/// The problem for a document over [`MAX_DOCUMENT_BYTES`], if it is.
+pub fn check_size(bytes: usize) -> Result<(), Problems> {
+    if bytes <= MAX_DOCUMENT_BYTES {
+        return Ok(());
+    }
+    Err(Problems::one(Problem::at(
+        "",
+        format!(
+            "the document is {} MB; the most this accepts is {} MB",
+            bytes / (1024 * 1024),
+            MAX_DOCUMENT_BYTES / (1024 * 1024)
+        ),
+    )))
+}
+
 /// serde_json counts columns in bytes, and 0 at the very start of a line;
 /// people (and the format's documentation) count characters from 1.
+#[cfg(feature = "full")]
 fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
         return byte_column.max(1);
@@ -62,6 +70,7 @@ fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     l[..end].chars().count() + 1
 }
 
+#[cfg(feature = "full")]
 fn syntax_problem(e: &serde_json::Error, text: &str) -> Problem {
     let full = e.to_string();
     let what = full

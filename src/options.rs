@@ -1,0 +1,68 @@
+//! Rendering options as users give them (command-line flags, JavaScript
+//! option objects), checked and turned into [`LayoutOptions`].
+
+use crate::clock::HourCycle;
+use crate::layout::LayoutOptions;
+use crate::model::Instant;
+use crate::problem::{Problem, Problems};
+use crate::scale::ScaleMode;
+use crate::theme::ThemeName;
+use crate::zone::Zone;
+use serde::Deserialize;
+
+/// Options for rendering, also read from JavaScript option objects.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct RenderOptions {
+    /// Width in px.
+    pub width: f64,
+    /// `UTC`, an IANA name, or `None` for the document's zone.
+    pub time_zone: Option<String>,
+    /// Light or dark.
+    pub theme: ThemeName,
+    /// Compressed idle time (auto) or linear.
+    pub scale: ScaleMode,
+    /// 12- or 24-hour clock; `None` picks by zone.
+    pub hour_cycle: Option<HourCycle>,
+    /// The present, for ongoing events (ms since the epoch).
+    pub now: Option<f64>,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            width: 900.0,
+            time_zone: None,
+            theme: ThemeName::Light,
+            scale: ScaleMode::Auto,
+            hour_cycle: None,
+            now: None,
+        }
+    }
+}
+
+impl RenderOptions {
+    /// The layout these options ask for.
+    pub fn layout_options(&self) -> Result<LayoutOptions, Problems> {
+        if !(self.width.is_finite() && self.width > 0.0 && self.width <= 100_000.0) {
+            return Err(Problems::one(Problem::at(
+                "width",
+                format!("width {} is not a usable number of pixels", self.width),
+            )));
+        }
+        let zone = match &self.time_zone {
+            None => None,
+            Some(name) => {
+                Some(Zone::named(name).map_err(|m| Problems::one(Problem::at("timeZone", m)))?)
+            }
+        };
+        Ok(LayoutOptions {
+            width: self.width,
+            zone,
+            hour_cycle: self.hour_cycle,
+            scale: self.scale,
+            view: None,
+            now: self.now.filter(|n| n.is_finite()).map(|n| n as Instant),
+        })
+    }
+}
