@@ -4,7 +4,6 @@ export const styles = `
 :host {
   display: block;
   position: relative;
-  max-width: 100%;
   min-width: 0;
   overflow: hidden;
   color-scheme: light dark;

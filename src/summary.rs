@@ -21,7 +21,11 @@ pub struct Summary {
 /// Computes the summary; ongoing ranges count up to `until` (or the latest instant mentioned).
 pub fn summarize(t: &Timeline, until: Option<Instant>) -> Summary {
     let (first, last) = t.extent().unwrap_or((0, 0));
-    let open_end = until.unwrap_or(last).max(last);
+    let ongoing = t.events.iter().any(|e| e.is_ongoing());
+    let open_end = match until {
+        Some(now) if ongoing => now.max(last),
+        _ => last,
+    };
     // Sweep over start/end edges: +impact at start, -impact at end.
     let mut edges: Vec<(Instant, bool, f64, bool)> = Vec::new();
     for e in &t.events {
@@ -64,7 +68,7 @@ pub fn summarize(t: &Timeline, until: Option<Instant>) -> Summary {
         downtime_ms: downtime,
         outages: t.events.iter().filter(|e| e.kind == Kind::Outage).count(),
         span_ms: open_end.max(last) - first,
-        ongoing: t.events.iter().any(|e| e.is_ongoing()),
+        ongoing,
     }
 }
 
