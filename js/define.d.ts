@@ -1,0 +1,1 @@
+export { IncidentTimelineElement } from './index.js';

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, the Rust tests (native), both wasm
+# builds, and the Node and browser tests (headless Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step setup
+bash scripts/setup.sh --browser
+step "cargo fmt --check"
+cargo fmt --check
+step "cargo clippy (native, all targets)"
+cargo clippy --all-targets -- -D warnings
+step "cargo clippy (wasm: full and widget builds)"
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+step "cargo test"
+cargo test
+step "build pkg/"
+bash scripts/build.sh
+step "node and browser tests"
+node --test --test-concurrency=1 tests/
