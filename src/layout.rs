@@ -6,7 +6,7 @@
 
 use crate::clock::HourCycle;
 use crate::model::{Instant, Kind, Severity, Timeline};
-use crate::order::{by_keys, px_key, sort_by_keys};
+use crate::order::by_keys;
 use crate::scale::{domain, idle_gaps, ScaleMode, TimeScale};
 use crate::scene::{
     Anchor, AxisBreak, Bar, BarEnd, GridLine, LaneBand, LegendEntry, Marker, Rect, Scene, Swatch,
@@ -120,6 +120,67 @@ fn wrap(s: &str, size: f64, bold: bool, width: f64, max_lines: usize, sep: &str)
 struct Rows {
     row_of: Vec<usize>,
     per_lane: Vec<usize>,
+    /// Width of each event's title at the label font, measured once per layout.
+    title_w: Vec<f64>,
+    /// Events in the order rows were assigned: by lane, then left to right.
+    order: Vec<usize>,
+}
+
+/// The rows of one lane, keyed by where each row becomes free again (the
+/// right edge of its last bar, plus the gap), with and without that bar's
+/// label. Two min-trees answer "the first row free at x" in O(log rows), so
+/// a lane with thousands of rows costs no more than one with a few.
+struct FreeRows {
+    size: usize,
+    len: usize,
+    bar: Vec<f64>,
+    label: Vec<f64>,
+}
+
+impl FreeRows {
+    fn new(capacity: usize) -> FreeRows {
+        let size = capacity.max(1).next_power_of_two();
+        FreeRows {
+            size,
+            len: 0,
+            bar: vec![f64::INFINITY; 2 * size],
+            label: vec![f64::INFINITY; 2 * size],
+        }
+    }
+
+    /// Lowest row whose key is at most `x`.
+    fn first(tree: &[f64], size: usize, x: f64) -> Option<usize> {
+        if tree[1] > x {
+            return None;
+        }
+        let mut i = 1;
+        while i < size {
+            i = if tree[2 * i] <= x { 2 * i } else { 2 * i + 1 };
+        }
+        Some(i - size)
+    }
+
+    /// The row for a shape starting at `x`: the first free with labels, else
+    /// the first free without, else a new one.
+    fn pick(&mut self, x: f64) -> usize {
+        Self::first(&self.label, self.size, x)
+            .or_else(|| Self::first(&self.bar, self.size, x))
+            .unwrap_or_else(|| {
+                self.len += 1;
+                self.len - 1
+            })
+    }
+
+    fn set(&mut self, row: usize, bar: f64, label: f64) {
+        let mut i = row + self.size;
+        self.bar[i] = bar;
+        self.label[i] = label;
+        while i > 1 {
+            i /= 2;
+            self.bar[i] = self.bar[2 * i].min(self.bar[2 * i + 1]);
+            self.label[i] = self.label[2 * i].min(self.label[2 * i + 1]);
+        }
+    }
 }
 
 fn bar_span(s: &TimeScale, start: Instant, end: Instant) -> (f64, f64) {
@@ -135,16 +196,20 @@ fn assign_rows(t: &Timeline, full: &TimeScale, open_end: Instant) -> Rows {
     );
     let mut row_of = vec![0; t.events.len()];
     let mut per_lane = vec![0; t.lanes.len()];
-    // Per row of the current lane: (right edge of the last bar, right edge with its label).
-    let mut rows: Vec<(f64, f64)> = Vec::new();
+    let mut title_w = vec![0.0; t.events.len()];
+    let mut in_lane = vec![0; t.lanes.len()];
+    for e in &t.events {
+        in_lane[e.lane] += 1;
+    }
+    let mut rows = FreeRows::new(0);
     let mut lane = usize::MAX;
-    for i in order {
+    for &i in &order {
         let e = &t.events[i];
         if e.lane != lane {
             if lane != usize::MAX {
-                per_lane[lane] = rows.len();
+                per_lane[lane] = rows.len;
             }
-            rows.clear();
+            rows = FreeRows::new(in_lane[e.lane]);
             lane = e.lane;
         }
         let (x0, x1) = if e.is_point() {
@@ -153,25 +218,24 @@ fn assign_rows(t: &Timeline, full: &TimeScale, open_end: Instant) -> Rows {
         } else {
             bar_span(full, e.start, e.end.unwrap_or(open_end))
         };
-        let label = text_width(&e.title, LABEL_FONT, false) + 2.0 * LABEL_PAD;
+        title_w[i] = text_width(&e.title, LABEL_FONT, false);
+        let label = title_w[i] + 2.0 * LABEL_PAD;
         let label_inside = !e.is_point() && e.kind != Kind::Activity && label <= x1 - x0;
         let reach = if label_inside { x1 } else { x1 + label };
-        let free = |edge: f64| edge + ROW_GAP <= x0;
-        let r = rows
-            .iter()
-            .position(|(_, with_label)| free(*with_label))
-            .or_else(|| rows.iter().position(|(bar, _)| free(*bar)))
-            .unwrap_or_else(|| {
-                rows.push((f64::NEG_INFINITY, f64::NEG_INFINITY));
-                rows.len() - 1
-            });
-        rows[r] = (x1, reach);
+        // A row is free for this shape when its edge + ROW_GAP <= x0.
+        let r = rows.pick(x0);
+        rows.set(r, x1 + ROW_GAP, reach + ROW_GAP);
         row_of[i] = r;
     }
     if lane != usize::MAX {
-        per_lane[lane] = rows.len();
+        per_lane[lane] = rows.len;
     }
-    Rows { row_of, per_lane }
+    Rows {
+        row_of,
+        per_lane,
+        title_w,
+        order,
+    }
 }
 
 fn fill_role(kind: Kind, severity: Severity) -> Role {
@@ -585,7 +649,7 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
             },
         });
     }
-    let labels = place_labels(t, &bars, &markers, plot_x0, plot_x1);
+    let labels = place_labels(t, &bars, &markers, &rows, plot_x0, plot_x1);
 
     let mut offsets: Vec<i32> = Vec::new();
     for at in [view.0, view.1] {
@@ -643,10 +707,11 @@ fn place_labels(
     t: &Timeline,
     bars: &[Bar],
     markers: &[Marker],
+    rows: &Rows,
     x_min: f64,
     x_max: f64,
 ) -> Vec<Text> {
-    let mut items: Vec<LabelItem> = bars
+    let items: Vec<LabelItem> = bars
         .iter()
         .map(|b| {
             let e = &t.events[b.event];
@@ -676,7 +741,7 @@ fn place_labels(
             )
         }))
         .collect();
-    sort_by_keys(&mut items, |it| [it.0 as i64, it.1 as i64, px_key(it.2)]);
+    let items = by_row(items, rows, t.events.len());
     let mut out = Vec::new();
     let mut occupied = x_min;
     for (k, &(lane, row, x0, x1, cy, ev, inside_ok, role)) in items.iter().enumerate() {
@@ -688,7 +753,7 @@ fn place_labels(
             .filter(|n| (n.0, n.1) == (lane, row))
             .map_or(x_max, |n| n.2);
         let title = &t.events[ev].title;
-        let w = text_width(title, LABEL_FONT, false);
+        let w = rows.title_w[ev];
         let mk = |x: f64, s: String, anchor: Anchor, role: Role| {
             text(x, cy, s, LABEL_FONT, false, anchor, role)
         };
@@ -720,6 +785,42 @@ fn place_labels(
     out
 }
 
+/// The items grouped by lane and row, left to right within each row, in
+/// linear time: within a row, the order in which rows were assigned is left
+/// to right (shapes in a row do not overlap, and views only stretch or clip).
+fn by_row(items: Vec<LabelItem>, rows: &Rows, n_events: usize) -> Vec<LabelItem> {
+    // First row of each lane, counting rows across lanes.
+    let mut base = Vec::with_capacity(rows.per_lane.len());
+    let mut total = 0;
+    for &n in &rows.per_lane {
+        base.push(total);
+        total += n;
+    }
+    let mut slot = vec![usize::MAX; n_events];
+    let mut next = vec![0; total + 1];
+    for (k, it) in items.iter().enumerate() {
+        slot[it.5] = k;
+        next[base[it.0] + it.1 + 1] += 1;
+    }
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    let mut out = items.clone();
+    for &e in &rows.order {
+        if let Some(it) = items.get(slot[e]) {
+            let g = base[it.0] + it.1;
+            out[next[g]] = *it;
+            next[g] += 1;
+        }
+    }
+    debug_assert!(
+        out.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)
+            || ((w[0].0, w[0].1) == (w[1].0, w[1].1) && w[0].2 < w[1].2)),
+        "label items out of order"
+    );
+    out
+}
+
 /// Marks text drawn on a bar: drawing picks a readable colour for that fill.
 fn label_role(fill: Role) -> Role {
     match fill {
@@ -728,5 +829,46 @@ fn label_role(fill: Role) -> Role {
         Role::Degraded => Role::OnDegraded,
         Role::Maintenance => Role::OnMaintenance,
         _ => Role::Text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `FreeRows` picks exactly the row a linear first-fit scan picks.
+    #[test]
+    fn free_rows_match_a_linear_scan() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as f64
+        };
+        for _ in 0..50 {
+            let n = 1 + next(400) as usize;
+            let mut tree = FreeRows::new(n);
+            // (bar key, label key) per row, as the old linear code kept them.
+            let mut rows: Vec<(f64, f64)> = Vec::new();
+            let mut x = 0.0;
+            for _ in 0..n {
+                x += next(30);
+                let (w, label) = (next(60), next(200));
+                let linear = rows
+                    .iter()
+                    .position(|r| r.1 <= x)
+                    .or_else(|| rows.iter().position(|r| r.0 <= x))
+                    .unwrap_or(rows.len());
+                let r = tree.pick(x);
+                assert_eq!(r, linear);
+                if r == rows.len() {
+                    rows.push((0.0, 0.0));
+                }
+                rows[r] = (x + w + ROW_GAP, x + w + label + ROW_GAP);
+                tree.set(r, rows[r].0, rows[r].1);
+                assert_eq!(tree.len, rows.len());
+            }
+        }
     }
 }
