@@ -239,7 +239,7 @@ export class IncidentTimelineElement extends HTMLElement {
       }
       const options = this.#options(width);
       const height = core.run(() => {
-        this.#chart.configure(options);
+        this.#chart.configure(options.width, options.timeZone, options.theme === 'dark', options.now);
         return this.#chart.draw(this.canvas, window.devicePixelRatio || 1);
       });
       this.#width = width;

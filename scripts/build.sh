@@ -7,8 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rm -rf target/wasm-bindgen pkg
-mkdir -p target/wasm-bindgen pkg
+# Assemble in target/pkg and swap it in at the end, so a server or test
+# reading pkg/ never sees a half-built package.
+out=target/pkg
+rm -rf target/wasm-bindgen "$out"
+mkdir -p target/wasm-bindgen "$out"
 
 # build <name> [cargo flags]: target/wasm-bindgen/<name>.js + pkg/<name>_bg.wasm
 build() {
@@ -24,12 +27,16 @@ build() {
     --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
     --enable-reference-types --enable-multivalue \
     --strip-debug --strip-producers --strip-target-features \
-    "target/wasm-bindgen/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
+    "target/wasm-bindgen/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 }
 
 build incident_timeline_widget --no-default-features
 build incident_timeline
-node scripts/bundle.mjs
-cp incident-timeline.schema.json pkg/
+node scripts/bundle.mjs "$out"
+cp incident-timeline.schema.json "$out/"
+rm -rf pkg.old
+[ -d pkg ] && mv pkg pkg.old
+mv "$out" pkg
+rm -rf pkg.old
 echo "built pkg/:"
 ls -l pkg

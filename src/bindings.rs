@@ -9,14 +9,18 @@ use crate::options::RenderOptions;
 use crate::parse::parse_value;
 use crate::problem::{Problem, Problems};
 use crate::scene::Scene;
-use crate::theme::Theme;
+use crate::theme::{Theme, ThemeName};
 use plotters_canvas::CanvasBackend;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+/// Talc instead of the default dlmalloc: smaller on the wire and faster.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+#[cfg(feature = "full")]
+fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
@@ -25,7 +29,20 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 fn error(problems: &Problems) -> JsValue {
     let e = js_sys::Error::new(&problems.to_string());
     e.set_name("IncidentTimelineError");
-    let _ = js_sys::Reflect::set(&e, &JsValue::from_str("problems"), &to_js(problems));
+    // Built by hand rather than through serde: the widget's wasm stays smaller.
+    let list = js_sys::Array::new();
+    for p in problems.iter() {
+        let o = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| js_sys::Reflect::set(&o, &JsValue::from_str(k), &v);
+        let _ = set("path", JsValue::from_str(&p.path));
+        if let (Some(line), Some(column)) = (p.line, p.column) {
+            let _ = set("line", JsValue::from(line as u32));
+            let _ = set("column", JsValue::from(column as u32));
+        }
+        let _ = set("message", JsValue::from_str(&p.message));
+        list.push(&o);
+    }
+    let _ = js_sys::Reflect::set(&e, &JsValue::from_str("problems"), &list);
     e.into()
 }
 
@@ -102,6 +119,7 @@ fn host_syntax_problem(error: &JsValue, text: &str) -> Problem {
     }
 }
 
+#[cfg(feature = "full")]
 fn options_from(options: &JsValue) -> Result<RenderOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(RenderOptions::default());
@@ -146,9 +164,28 @@ impl Chart {
         })
     }
 
-    /// Sets width, time zone, theme, scale, hour cycle and `now` (see `RenderOptions`).
-    pub fn configure(&mut self, options: JsValue) -> Result<(), JsValue> {
-        let o = options_from(&options)?;
+    /// Sets the width (CSS px), display zone (`None`: the document's), theme,
+    /// and the present (ms since the epoch, for ongoing events). Plain
+    /// arguments rather than an options object: deserializing one would cost
+    /// the widget's wasm several kilobytes.
+    pub fn configure(
+        &mut self,
+        width: f64,
+        time_zone: Option<String>,
+        dark: bool,
+        now: f64,
+    ) -> Result<(), JsValue> {
+        let o = RenderOptions {
+            width,
+            time_zone,
+            theme: if dark {
+                ThemeName::Dark
+            } else {
+                ThemeName::Light
+            },
+            now: Some(now),
+            ..RenderOptions::default()
+        };
         let view = self.options.view;
         self.options = o.layout_options().map_err(|p| error(&p))?;
         self.options.view = view;
