@@ -214,6 +214,11 @@ export class IncidentTimelineElement extends HTMLElement {
         clearTimeout(timer);
       }
     }
+    // An element upgraded while the page is still parsing may not have its
+    // children yet: wait for the parser before looking for inline JSON.
+    if (document.readyState === 'loading') {
+      await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
+    }
     const script = this.querySelector(':scope > script[type="application/json"]');
     if (script) return script.textContent;
     throw new Error('no timeline given: add a src attribute, a <script type="application/json"> child, or set .data');
