@@ -259,22 +259,23 @@ impl Checker {
         required: bool,
         max_chars: usize,
     ) -> Option<&'v str> {
-        let p = join(path, key);
+        // The path is only written out when there is a problem to report.
+        let p = || join(path, key);
         match m.get(key) {
             None if required => {
-                self.report(&p, format!("\"{key}\" is missing"));
+                self.report(p(), format!("\"{key}\" is missing"));
                 None
             }
             None => None,
             Some(Value::String(s)) if s.trim().is_empty() && max_chars <= MAX_TITLE_CHARS => {
-                self.report(&p, format!("\"{key}\" is empty"));
+                self.report(p(), format!("\"{key}\" is empty"));
                 None
             }
             Some(Value::String(s)) => {
                 let n = s.chars().count();
                 if n > max_chars {
                     self.report(
-                        &p,
+                        p(),
                         format!(
                             "\"{key}\" is {n} characters long; the most allowed is {max_chars}"
                         ),
@@ -286,7 +287,7 @@ impl Checker {
             }
             Some(other) => {
                 self.report(
-                    &p,
+                    p(),
                     format!("\"{key}\" must be a string, not {}", describe(other)),
                 );
                 None
