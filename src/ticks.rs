@@ -7,7 +7,7 @@ use crate::clock::{self, HourCycle, Precision};
 use crate::model::Instant;
 use crate::scale::TimeScale;
 use crate::text_metrics::text_width;
-use crate::zone::Zone;
+use crate::zone::{Resolved, Zone};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 
 /// A calendar step between ticks.
@@ -234,29 +234,49 @@ pub fn axis(scale: &TimeScale, zone: &Zone, cycle: HourCycle) -> Axis {
     let mut ticks: Vec<Tick> = Vec::new();
     let unit = span_unit(step);
     for &(a, b) in &pieces {
+        // Every instant at which the wall clock shows a boundary. In an hour
+        // repeated when clocks go back, a boundary happens twice and gets two
+        // ticks (1:00, 1:30, 1:00, 1:30, 2:00), so the axis keeps its rhythm.
+        // One skipped by a jump forward gets none: the instant after the jump
+        // is not on it (02:00 when Lord Howe moves from 02:00 to 02:30).
+        let mut found: Vec<Instant> = Vec::new();
         let mut l = step.ceil(zone.local(a));
-        while ticks.len() < max_ticks {
-            let t = zone.instant_of(l);
-            if t > b {
+        while found.len() < max_ticks {
+            let (first, second) = match zone.resolve(l) {
+                Resolved::Unique(t) => (t, None),
+                Resolved::Ambiguous(t, later) => (t, Some(later)),
+                Resolved::Gap { .. } => (zone.instant_of(l), None),
+            };
+            if first > b {
                 break;
             }
-            let local = zone.local(t);
-            // A boundary skipped by a DST jump (02:00 when Lord Howe moves from
-            // 02:00 to 02:30) gets no tick: the instant after the jump is not one.
-            if ticks.last().map_or(true, |last| t > last.t) && t >= a && step.is_boundary(local) {
-                let major = unit.is_some_and(|u| u.is_boundary(local));
-                ticks.push(Tick {
-                    t,
-                    x: scale.x(t),
-                    label: Some(tick_label(local, step, cycle)),
-                    major,
-                });
-            }
+            found.push(first);
+            found.extend(second);
             let n = step.next(l);
             if n <= l {
                 break;
             }
             l = n;
+        }
+        crate::order::sort_by_keys(&mut found, |t| [*t, 0, 0]);
+        for t in found {
+            if t < a
+                || t > b
+                || ticks.len() >= max_ticks
+                || ticks.last().is_some_and(|last| t <= last.t)
+            {
+                continue;
+            }
+            let local = zone.local(t);
+            if !step.is_boundary(local) {
+                continue;
+            }
+            ticks.push(Tick {
+                t,
+                x: scale.x(t),
+                label: Some(tick_label(local, step, cycle)),
+                major: unit.is_some_and(|u| u.is_boundary(local)),
+            });
         }
     }
     // Centre labels on ticks; drop any that collide or hang off the plot.

@@ -562,6 +562,32 @@ fn check_ticks(t: &Timeline, s: &Scene, o: &GenOptions) -> Result<(), TestCaseEr
             "tick inside a break"
         );
     }
+    // No hole in the rhythm: within one linear piece, consecutive ticks of a
+    // step under a day are at most a step apart in real time (plus the hour a
+    // clock change can add to a step of hours).
+    let most = match step {
+        ticks::Step::Seconds(n) => Some(i64::from(n) * 1000),
+        ticks::Step::Minutes(n) => Some(i64::from(n) * 60_000),
+        ticks::Step::Hours(n) => Some(i64::from(n + 1) * 3_600_000),
+        _ => None,
+    };
+    if let Some(most) = most {
+        for w in axis.ticks.windows(2) {
+            let (a, b) = (w[0].t, w[1].t);
+            let broken = scale.gaps().iter().any(|g| a <= g.start && g.end <= b);
+            prop_assert!(
+                broken || b - a <= most,
+                "{:?} ticks {} ({}) and {} ({}) are {} min apart in {}",
+                step,
+                a,
+                zone.local(a),
+                b,
+                zone.local(b),
+                (b - a) / 60_000,
+                zone.name()
+            );
+        }
+    }
     // The scene shows exactly these ticks (those inside the plot).
     let xs: Vec<f64> = axis
         .ticks
@@ -690,6 +716,33 @@ proptest! {
 /// Kept cases: each once found a bug.
 mod regressions {
     use super::*;
+
+    #[test]
+    fn the_repeated_hour_gets_its_ticks() {
+        // 2024-11-03 in Los Angeles: 01:00-01:59 happens twice (PDT, then PST).
+        let zone = Zone::named("America/Los_Angeles").unwrap();
+        let a = DateTime::parse_from_rfc3339("2024-11-03T00:30:00-07:00")
+            .unwrap()
+            .timestamp_millis();
+        let b = a + 3 * 3_600_000;
+        let scale = TimeScale::new(Vec::new(), (a, b), (a, b), 0.0, 1200.0);
+        let axis = ticks::axis(&scale, &zone, HourCycle::H12);
+        assert_eq!(axis.step, Some(ticks::Step::Minutes(15)));
+        for w in axis.ticks.windows(2) {
+            assert_eq!(
+                w[1].t - w[0].t,
+                15 * 60_000,
+                "{:?}",
+                (zone.local(w[0].t), zone.local(w[1].t))
+            );
+        }
+        let ones = axis
+            .ticks
+            .iter()
+            .filter(|t| zone.local(t.t).format("%H:%M").to_string() == "01:00")
+            .count();
+        assert_eq!(ones, 2, "1:00 AM PDT and 1:00 AM PST");
+    }
 
     #[test]
     fn lord_howe_half_hour_dst_change_has_no_hour_tick_at_2_30() {
