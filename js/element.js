@@ -149,7 +149,11 @@ export class IncidentTimelineElement extends HTMLElement {
   }
 
   connectedCallback() {
-    this.#resize = new ResizeObserver(() => this.#scheduleRender());
+    // Only a new width needs a new layout (the chart's own height, or its
+    // error box replacing it, changes the element's size too).
+    this.#resize = new ResizeObserver(() => {
+      if (this.#currentWidth() !== this.#width) this.#scheduleRender();
+    });
     this.#resize.observe(this);
     this.#darkQuery = matchMedia('(prefers-color-scheme: dark)');
     this.#darkQuery.addEventListener('change', this.#onScheme);
@@ -233,10 +237,15 @@ export class IncidentTimelineElement extends HTMLElement {
     return options;
   }
 
+  #currentWidth() {
+    return Math.floor(this.clientWidth || this.getBoundingClientRect().width);
+  }
+
   #render() {
     if (!this.#chart || !this.isConnected) return;
-    const width = Math.floor(this.clientWidth || this.getBoundingClientRect().width);
+    const width = this.#currentWidth();
     if (width <= 0) return;
+    this.#width = width;
     try {
       if (this.#chartGeneration !== core.generation()) {
         this.#chart = core.run((c) => new c.Chart(this.#input_));
@@ -247,7 +256,6 @@ export class IncidentTimelineElement extends HTMLElement {
         this.#chart.configure(options.width, options.timeZone, options.theme === 'dark', options.now);
         return this.#chart.draw(this.canvas, window.devicePixelRatio || 1);
       });
-      this.#width = width;
       this.canvas.style.width = `${width}px`;
       this.canvas.style.height = `${height}px`;
       this.chartBox.setAttribute('aria-label', this.#chart.title || 'Incident timeline');
@@ -262,7 +270,8 @@ export class IncidentTimelineElement extends HTMLElement {
         });
       }
     } catch (e) {
-      this.#chart = null;
+      // The chart is kept: the failure may be an option (an unknown
+      // time-zone, say) that a later attribute change fixes.
       this.#fail(e);
     }
   }
