@@ -1,0 +1,41 @@
+// What a page downloads for the widget with the one-<script> embed (the
+// element's styles live in the JS; the wasm is fetched on first use), raw
+// and gzip -9. `npm run size` prints the table; tests/size.test.mjs holds
+// the total to the budget, and tests/browser/widget.test.mjs checks that this
+// list is what the demo page really requests under /pkg/.
+import { readFileSync } from 'node:fs';
+import { gzipSync, constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+/** Files under pkg/ that the script-tag embed downloads. */
+export const WIDGET_FILES = ['incident-timeline.js', 'incident_timeline_widget_bg.wasm'];
+
+/** Budget for their gzip total (PRODUCT.md: at most 100 KB gzip). */
+export const BUDGET_GZIP_BYTES = 100_000;
+
+const pkg = new URL('../pkg/', import.meta.url);
+
+/** [{ file, raw, gzip }] for `files` in pkg/. */
+export function measure(files = WIDGET_FILES) {
+  return files.map((file) => {
+    const bytes = readFileSync(new URL(file, pkg));
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length };
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const rows = measure();
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  const name = Math.max(...rows.map((r) => r.file.length), 'total'.length) + 2;
+  const line = (a, b, c) => console.log(a.padEnd(name) + String(b).padStart(10) + String(c).padStart(12));
+  line('pkg/', 'raw', 'gzip -9');
+  for (const r of rows) line(r.file, r.raw, r.gzip);
+  line('total', total.raw, total.gzip);
+  const left = BUDGET_GZIP_BYTES - total.gzip;
+  console.log(
+    left >= 0
+      ? `within the ${BUDGET_GZIP_BYTES} B gzip budget (${left} B to spare)`
+      : `OVER the ${BUDGET_GZIP_BYTES} B gzip budget by ${-left} B`,
+  );
+  if (left < 0) process.exitCode = 1;
+}

@@ -1,0 +1,116 @@
+// The element's JavaScript and HTML API: the `.data` property and the
+// `theme` / `time-zone` attributes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, canvasDigest, canvasPixel, assertColor, inspectCanvas, rgb } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await startHarness();
+});
+after(() => h?.close());
+
+/** A small valid timeline with `n` outages in `lanes` lanes. */
+function timeline(title, n, lanes) {
+  const events = [];
+  for (let i = 0; i < n; i += 1) {
+    const start = Date.UTC(2024, 4, 1, 8, 0) + i * 45 * 60000;
+    events.push({
+      lane: `lane-${i % lanes}`,
+      kind: i % 3 === 2 ? 'milestone' : 'outage',
+      ...(i % 3 === 2
+        ? { at: new Date(start).toISOString() }
+        : { start: new Date(start).toISOString(), end: new Date(start + 20 * 60000).toISOString() }),
+      title: `${title} event ${i + 1}`,
+    });
+  }
+  return { version: 1, title, timezone: 'UTC', events };
+}
+
+test('.data: an object renders; another object re-renders', async () => {
+  const p = await h.openPage('/test/blank.html');
+  try {
+    const first = timeline('First', 5, 2);
+    const second = timeline('Second', 12, 3);
+    // Set before the element is connected: the usual pattern of a framework.
+    await p.page.evaluate((data) => {
+      const el = document.createElement('incident-timeline');
+      el.id = 'd';
+      el.data = data;
+      document.querySelector('#host').append(el);
+    }, first);
+    await p.waitForState('#d', 'ready');
+    const ready1 = await p.waitForEvent('d', 'ready', 1);
+    assert.deepEqual(ready1.detail, { title: 'First', events: 5, lanes: 2 });
+    assert.equal(await p.page.evaluate(() => document.querySelector('#d').data.title), 'First');
+    const before = await canvasDigest(p.page, '#d');
+
+    // Set on the connected element: loads again, fires ready again.
+    const state = await p.page.evaluate((data) => {
+      const el = document.querySelector('#d');
+      el.data = data;
+      return el.state;
+    }, second);
+    assert.equal(state, 'loading', 'setting .data starts a new load at once');
+    await p.waitForState('#d', 'ready');
+    const ready2 = await p.waitForEvent('d', 'ready', 2);
+    assert.deepEqual(ready2.detail, { title: 'Second', events: 12, lanes: 3 });
+    assert.notEqual(await canvasDigest(p.page, '#d'), before, 'the canvas was redrawn');
+    assert.equal((await p.events('ready', 'd')).length, 2);
+    assert.deepEqual(await p.events('error'), []);
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
+test('theme and time-zone attributes re-render; an unknown time zone is a readable error', async () => {
+  const p = await h.openPage('/test/attributes.html');
+  try {
+    await p.waitForState('#w', 'ready');
+    await p.waitForEvent('w', 'ready');
+    assertColor(await canvasPixel(p.page, '#w', 1, 1), '#ffffff', 2, 'light background:');
+
+    // theme=dark: a dark background, and the dark theme's critical-outage colour.
+    await p.page.evaluate(() => document.querySelector('#w').setAttribute('theme', 'dark'));
+    await p.waitForState('#w', 'ready');
+    assertColor(await canvasPixel(p.page, '#w', 1, 1), '#0d1117', 2, 'dark background:');
+    const dark = await inspectCanvas(p.page, '#w', { color: rgb('#ff9492') });
+    assert.ok(dark.total >= 400, `${dark.total} pixels of the dark critical-outage colour`);
+    const light = await inspectCanvas(p.page, '#w', { color: rgb('#8e1519') });
+    assert.equal(light.total, 0, 'no light-theme outage colour left');
+
+    // time-zone: redrawn (the axis and the zone note change), no error.
+    const la = await canvasDigest(p.page, '#w');
+    await p.page.evaluate(() => document.querySelector('#w').setAttribute('time-zone', 'UTC'));
+    await p.waitForState('#w', 'ready');
+    const utc = await canvasDigest(p.page, '#w');
+    assert.notEqual(utc, la, 'the canvas changed with the time zone');
+    assert.equal(await p.errorText('#w'), '');
+    assert.deepEqual(await p.events('error'), []);
+
+    // An unknown zone: an error naming it, in the widget's box and event.
+    await p.page.evaluate(() => document.querySelector('#w').setAttribute('time-zone', 'Mars/Base'));
+    await p.waitForState('#w', 'error');
+    await p.frames(); // the error box resizes the element: no second attempt, no second event
+    assert.equal(await p.page.evaluate(() => document.querySelector('#w').state), 'error');
+    assert.match(await p.errorText('#w'), /Mars\/Base/);
+    const errors = await p.events('error', 'w');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].detail.message, /Mars\/Base/);
+
+    // Fixing the attribute brings the chart back.
+    await p.page.evaluate(() => document.querySelector('#w').setAttribute('time-zone', 'UTC'));
+    await p.waitForState('#w', 'ready');
+    assert.equal(await p.errorText('#w'), '');
+    assert.equal(await canvasDigest(p.page, '#w'), utc, 'the same chart as before the bad zone');
+
+    // The ready events: the first load, and the recovery; still one error.
+    await p.frames();
+    assert.equal((await p.events('error', 'w')).length, 1);
+    assert.equal((await p.events('ready', 'w')).length, 2);
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});

@@ -1,0 +1,24 @@
+// The widget's download budget: everything the script-tag embed fetches
+// (scripts/size.mjs lists it; tests/browser/widget.test.mjs checks the list
+// against the requests the demo page really makes), gzip -9, at most 100 KB.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync, constants } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { BUDGET_GZIP_BYTES, WIDGET_FILES, measure } from '../scripts/size.mjs';
+
+test('the widget downloads at most 100,000 bytes gzip -9', () => {
+  assert.equal(BUDGET_GZIP_BYTES, 100_000);
+  assert.deepEqual([...WIDGET_FILES].sort(), ['incident-timeline.js', 'incident_timeline_widget_bg.wasm']);
+  const rows = measure();
+  // measure() really is gzip -9 of the file in pkg/.
+  for (const r of rows) {
+    const bytes = readFileSync(new URL(`../pkg/${r.file}`, import.meta.url));
+    assert.equal(r.raw, bytes.length);
+    assert.equal(r.gzip, gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length);
+    assert.ok(r.gzip > 0);
+  }
+  const total = rows.reduce((sum, r) => sum + r.gzip, 0);
+  const table = rows.map((r) => `${r.file}: ${r.gzip} B`).join(', ');
+  assert.ok(total <= BUDGET_GZIP_BYTES, `gzip total ${total} B is over ${BUDGET_GZIP_BYTES} B (${table})`);
+});
