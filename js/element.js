@@ -3,6 +3,7 @@
 // the chart or a readable error in its own shadow root. The author's light-DOM
 // content is the no-JS fallback: hidden once the chart is up, never removed.
 import { styles } from './styles.js';
+import { Interaction } from './interact.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 15000;
@@ -109,6 +110,7 @@ export class IncidentTimelineElement extends HTMLElement {
   #resize = null;
   #darkQuery = null;
   #onScheme = () => this.#render();
+  #onHash = () => this.interaction.followHash();
   #frame = 0;
   #state = 'idle';
 
@@ -119,10 +121,15 @@ export class IncidentTimelineElement extends HTMLElement {
     this.chartBox = document.createElement('div');
     this.chartBox.className = 'chart';
     this.chartBox.setAttribute('part', 'chart');
-    this.chartBox.setAttribute('role', 'img');
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('part', 'canvas');
-    this.chartBox.append(this.canvas);
+    this.canvas.setAttribute('aria-hidden', 'true');
+    this.chartBox.canvas = this.canvas;
+    this.interaction = new Interaction(this, this.chartBox, {
+      chart: () => this.#chart,
+      redraw: () => this.#render(),
+    });
+    this.chartBox.hidden = true;
     this.errorBox = document.createElement('div');
     this.errorBox.className = 'error';
     this.errorBox.setAttribute('part', 'error');
@@ -157,6 +164,7 @@ export class IncidentTimelineElement extends HTMLElement {
     this.#resize.observe(this);
     this.#darkQuery = matchMedia('(prefers-color-scheme: dark)');
     this.#darkQuery.addEventListener('change', this.#onScheme);
+    addEventListener('hashchange', this.#onHash);
     this.#load();
   }
 
@@ -164,6 +172,7 @@ export class IncidentTimelineElement extends HTMLElement {
     this.#resize?.disconnect();
     this.#resize = null;
     this.#darkQuery?.removeEventListener('change', this.#onScheme);
+    removeEventListener('hashchange', this.#onHash);
     this.#abort?.abort();
     cancelAnimationFrame(this.#frame);
     this.#token += 1;
@@ -223,8 +232,16 @@ export class IncidentTimelineElement extends HTMLElement {
     if (document.readyState === 'loading') {
       await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
     }
-    const script = this.querySelector(':scope > script[type="application/json"]');
+    let script = this.querySelector(':scope > script[type="application/json"]');
     if (script) return script.textContent;
+    // A page may set .data from a script that runs later: give it until the
+    // page has loaded before calling the element empty.
+    if (document.readyState !== 'complete') {
+      await new Promise((done) => addEventListener('load', done, { once: true }));
+      if (this.#data !== undefined) return this.#data;
+      script = this.querySelector(':scope > script[type="application/json"]');
+      if (script) return script.textContent;
+    }
     throw new Error('no timeline given: add a src attribute, a <script type="application/json"> child, or set .data');
   }
 
@@ -232,7 +249,7 @@ export class IncidentTimelineElement extends HTMLElement {
     const theme = this.getAttribute('theme') || 'auto';
     const dark = theme === 'dark' || (theme !== 'light' && this.#darkQuery?.matches);
     const options = { width, theme: dark ? 'dark' : 'light', now: Date.now() };
-    const zone = inheritedTimeZone(this);
+    const zone = this.interaction.timeZone(inheritedTimeZone(this));
     if (zone) options.timeZone = zone;
     return options;
   }
@@ -252,16 +269,20 @@ export class IncidentTimelineElement extends HTMLElement {
         this.#chartGeneration = core.generation();
       }
       const options = this.#options(width);
+      const chart = this.#chart;
       const height = core.run(() => {
-        this.#chart.configure(options.width, options.timeZone, options.theme === 'dark', options.now);
-        return this.#chart.draw(this.canvas, window.devicePixelRatio || 1);
+        chart.configure(options.width, options.timeZone, options.theme === 'dark', options.now);
+        this.interaction.colors(chart);
+        return chart.draw(this.canvas, window.devicePixelRatio || 1);
       });
       this.canvas.style.width = `${width}px`;
       this.canvas.style.height = `${height}px`;
-      this.chartBox.setAttribute('aria-label', this.#chart.title || 'Incident timeline');
+      this.chartBox.setAttribute('aria-label', chart.title || 'Incident timeline');
+      this.chartBox.classList.toggle('dark', options.theme === 'dark');
       this.errorBox.classList.toggle('dark', options.theme === 'dark');
       const first = this.#state !== 'ready';
       this.#showChart();
+      this.interaction.drawn(chart, first, `${options.timeZone}|${options.theme}`);
       if (first) {
         this.#emit('ready', {
           title: this.#chart.title ?? null,

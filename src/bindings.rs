@@ -2,14 +2,18 @@
 //! `Chart` object the custom element keeps per widget. Errors cross as JS
 //! `Error`s whose `problems` property lists each problem with its path.
 
+use crate::clock::HourCycle;
+use crate::describe::describe;
 use crate::draw::draw;
+use crate::hit::{event_at, event_bounds, step, time_order, Step};
 use crate::layout::{layout, LayoutOptions};
 use crate::model::Timeline;
 use crate::options::RenderOptions;
 use crate::parse::parse_value;
 use crate::problem::{Problem, Problems};
 use crate::scene::Scene;
-use crate::theme::{Theme, ThemeName};
+use crate::theme::{Rgb, Role, Theme, ThemeName};
+use crate::zone::Zone;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -148,7 +152,30 @@ pub struct Chart {
     timeline: Timeline,
     options: LayoutOptions,
     theme: Theme,
+    colors: Vec<(Role, Rgb)>,
     scene: Option<Scene>,
+    order: Vec<usize>,
+}
+
+fn role_named(name: &str) -> Option<Role> {
+    Some(match name {
+        "outage" => Role::Outage,
+        "critical" => Role::OutageCritical,
+        "degraded" => Role::Degraded,
+        "maintenance" => Role::Maintenance,
+        "activity" => Role::Activity,
+        "milestone" => Role::Milestone,
+        "background" => Role::Background,
+        "text" => Role::Text,
+        "muted" => Role::MutedText,
+        "grid" => Role::Grid,
+        "band" => Role::LaneBand,
+        _ => return None,
+    })
+}
+
+fn set(o: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(o, &JsValue::from_str(key), value);
 }
 
 #[wasm_bindgen]
@@ -156,10 +183,13 @@ impl Chart {
     /// Reads a timeline (JSON text or object); throws with every problem found.
     #[wasm_bindgen(constructor)]
     pub fn new(input: JsValue) -> Result<Chart, JsValue> {
+        let timeline = timeline_from(&input)?;
         Ok(Chart {
-            timeline: timeline_from(&input)?,
+            order: time_order(&timeline),
+            timeline,
             options: LayoutOptions::default(),
             theme: Theme::named(Default::default()),
+            colors: Vec::new(),
             scene: None,
         })
     }
@@ -190,8 +220,173 @@ impl Chart {
         self.options = o.layout_options().map_err(|p| error(&p))?;
         self.options.view = view;
         self.theme = Theme::named(o.theme);
-        self.scene = None;
+        for (role, color) in &self.colors {
+            self.theme.set(*role, *color);
+        }
         Ok(())
+    }
+
+    /// Overrides a colour of the theme (`outage`, `critical`, `degraded`,
+    /// `maintenance`, `activity`, `milestone`, `background`, `text`, `muted`,
+    /// `grid`, `band`). The page resolves CSS colours to RGB (any CSS colour
+    /// syntax works there, and this stays small). False for an unknown role.
+    #[wasm_bindgen(js_name = setColor)]
+    pub fn set_color(&mut self, role: &str, r: u8, g: u8, b: u8) -> bool {
+        let Some(role) = role_named(role) else {
+            return false;
+        };
+        self.colors.retain(|(x, _)| *x != role);
+        self.colors.push((role, Rgb(r, g, b)));
+        true
+    }
+
+    /// Drops every colour override.
+    #[wasm_bindgen(js_name = clearColors)]
+    pub fn clear_colors(&mut self) {
+        self.colors.clear();
+    }
+
+    fn zone(&self) -> Zone {
+        self.options
+            .zone
+            .clone()
+            .or_else(|| self.timeline.zone.clone())
+            .unwrap_or_else(Zone::utc)
+    }
+
+    /// The event under (x, y) in CSS pixels (with `slack` px of tolerance), or -1.
+    pub fn hit(&self, x: f64, y: f64, slack: f64) -> i32 {
+        self.scene
+            .as_ref()
+            .and_then(|s| event_at(s, x, y, slack))
+            .map_or(-1, |i| i as i32)
+    }
+
+    /// Where event `i` is drawn, `[x, y, width, height]` in CSS pixels; empty when out of view.
+    pub fn bounds(&self, i: usize) -> Vec<f64> {
+        self.scene
+            .as_ref()
+            .and_then(|s| event_bounds(s, i))
+            .map_or_else(Vec::new, |r| vec![r.x, r.y, r.w, r.h])
+    }
+
+    /// A keyboard move (`next`, `previous`, `up`, `down`, `first`, `last`)
+    /// from event `from` (-1: none); the event it lands on, or -1.
+    pub fn step(&self, from: i32, direction: &str) -> i32 {
+        let Some(dir) = Step::from_name(direction) else {
+            return -1;
+        };
+        let from = usize::try_from(from)
+            .ok()
+            .filter(|i| *i < self.timeline.events.len());
+        step(&self.timeline, &self.order, from, dir).map_or(-1, |i| i as i32)
+    }
+
+    /// The index of the event with this `id`, or -1.
+    pub fn find(&self, id: &str) -> i32 {
+        self.timeline
+            .events
+            .iter()
+            .position(|e| e.id.as_deref() == Some(id))
+            .map_or(-1, |i| i as i32)
+    }
+
+    /// Event `i` in words, in the display zone: `{ id, title, kind, lane, when,
+    /// start, end, duration, impact, detail, links, sentence }`.
+    pub fn describe(&self, i: usize) -> JsValue {
+        let Some(e) = self.timeline.events.get(i) else {
+            return JsValue::NULL;
+        };
+        let zone = self.zone();
+        let cycle = self
+            .options
+            .hour_cycle
+            .unwrap_or_else(|| HourCycle::for_zone(&zone));
+        let d = describe(&self.timeline, i, &zone, cycle, self.options.now);
+        let o = js_sys::Object::new();
+        set(&o, "index", &JsValue::from(i as u32));
+        set(
+            &o,
+            "id",
+            &e.id.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+        );
+        set(&o, "sentence", &JsValue::from_str(&d.sentence()));
+        for (k, v) in [
+            ("title", &d.title),
+            ("kind", &d.kind),
+            ("lane", &d.lane),
+            ("when", &d.when),
+            ("start", &d.start),
+            ("end", &d.end),
+            ("duration", &d.duration),
+            ("impact", &d.impact),
+        ] {
+            set(&o, k, &JsValue::from_str(v));
+        }
+        set(
+            &o,
+            "detail",
+            &e.detail.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+        );
+        let links = js_sys::Array::new();
+        for l in &e.links {
+            let lo = js_sys::Object::new();
+            set(&lo, "url", &JsValue::from_str(&l.url));
+            set(
+                &lo,
+                "label",
+                &JsValue::from_str(l.label.as_deref().unwrap_or(&l.url)),
+            );
+            links.push(&lo);
+        }
+        set(&o, "links", &links);
+        o.into()
+    }
+
+    /// Every event in time order, described (for the table view).
+    pub fn rows(&self) -> js_sys::Array {
+        self.order.iter().map(|&i| self.describe(i)).collect()
+    }
+
+    /// Zooms by `factor` (> 1 zooms in) around pixel `x`; the next `draw` shows it.
+    pub fn zoom(&mut self, factor: f64, x: f64) {
+        if let Some(scale) = self.scene.as_ref().and_then(|s| s.scale.as_ref()) {
+            self.options.view = Some(scale.zoomed(factor, x));
+        }
+    }
+
+    /// Moves the view as if the chart were dragged `dx` pixels to the right.
+    pub fn pan(&mut self, dx: f64) {
+        if let Some(scale) = self.scene.as_ref().and_then(|s| s.scale.as_ref()) {
+            self.options.view = Some(scale.panned(dx));
+        }
+    }
+
+    /// Shows the whole timeline again.
+    #[wasm_bindgen(js_name = resetView)]
+    pub fn reset_view(&mut self) {
+        self.options.view = None;
+    }
+
+    /// Brings event `i` into view (keeping the zoom) if it is outside it.
+    pub fn reveal(&mut self, i: usize) {
+        let (Some(e), Some(scene)) = (self.timeline.events.get(i), self.scene.as_ref()) else {
+            return;
+        };
+        let (a, b) = scene.view;
+        let end = e.end.unwrap_or(e.start);
+        if self.options.view.is_none() || (e.start >= a && end <= b) {
+            return;
+        }
+        let half = (b - a) / 2;
+        let mid = e.start + (end - e.start) / 2;
+        self.options.view = Some((mid - half, mid + half));
+    }
+
+    /// True while zoomed or panned away from the whole timeline.
+    #[wasm_bindgen(getter)]
+    pub fn zoomed(&self) -> bool {
+        self.options.view.is_some()
     }
 
     /// Lays out at the configured width and paints onto `canvas` at
@@ -229,6 +424,12 @@ impl Chart {
     #[wasm_bindgen(getter, js_name = laneCount)]
     pub fn lane_count(&self) -> usize {
         self.timeline.lanes.len()
+    }
+
+    /// The document's own time zone, if it names one.
+    #[wasm_bindgen(getter, js_name = timeZone)]
+    pub fn time_zone(&self) -> Option<String> {
+        self.timeline.zone.as_ref().map(|z| z.name().to_string())
     }
 
     /// The timeline's title, if any.

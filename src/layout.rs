@@ -343,6 +343,7 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
             view: (0, 0),
             domain: (0, 0),
             empty: Some(empty),
+            scale: None,
         };
     };
     let (d0, d1) = if d1 - d0 < MIN_VIEW_MS {
@@ -694,6 +695,7 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
         view,
         domain: full_view,
         empty: None,
+        scale: Some(scale),
     }
 }
 

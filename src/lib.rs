@@ -15,7 +15,9 @@
 #![warn(missing_docs)]
 
 pub mod clock;
+pub mod describe;
 pub mod draw;
+pub mod hit;
 pub mod layout;
 pub mod model;
 pub mod options;

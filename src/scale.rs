@@ -50,7 +50,7 @@ impl Gap {
 }
 
 /// Maps instants to x pixels through compressed time.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TimeScale {
     gaps: Vec<Gap>,
     /// Compressed length of one gap, in ms of `u`.
@@ -262,6 +262,27 @@ impl TimeScale {
         (self.x0, self.x1)
     }
 
+    /// The view after zooming by `factor` (> 1 zooms in) around pixel `x`,
+    /// which keeps showing the same instant.
+    pub fn zoomed(&self, factor: f64, x: f64) -> (Instant, Instant) {
+        let factor = if factor.is_finite() && factor > 0.0 {
+            factor
+        } else {
+            1.0
+        };
+        let frac = ((x - self.x0) / (self.x1 - self.x0)).clamp(0.0, 1.0);
+        let anchor = self.u0 + frac * (self.u1 - self.u0);
+        let width = (self.u1 - self.u0) / factor;
+        let u0 = anchor - frac * width;
+        (self.t_of_u(u0), self.t_of_u(u0 + width))
+    }
+
+    /// The view after dragging the chart `dx` pixels to the right.
+    pub fn panned(&self, dx: f64) -> (Instant, Instant) {
+        let du = -dx / (self.x1 - self.x0) * (self.u1 - self.u0);
+        (self.t_of_u(self.u0 + du), self.t_of_u(self.u1 + du))
+    }
+
     /// The stretches of the view that are not compressed, in time order.
     pub fn linear_pieces(&self) -> Vec<(Instant, Instant)> {
         let (lo, hi) = self.visible();
@@ -330,6 +351,25 @@ mod tests {
             let back = s.time_at(s.x(t));
             assert!((back - t).abs() <= 1, "{t} came back as {back}");
         }
+    }
+
+    #[test]
+    fn zooming_keeps_the_instant_under_the_pointer_and_panning_moves_the_view() {
+        let s = scale();
+        for x in [150.0, 500.0, 880.0] {
+            let t = s.time_at(x);
+            let (a, b) = s.zoomed(4.0, x);
+            let z = TimeScale::new(s.gaps().to_vec(), (0, 60 * H), (a, b), 100.0, 900.0);
+            assert!(
+                (z.x(t) - x).abs() < 0.01,
+                "zoom at {x} moved it to {}",
+                z.x(t)
+            );
+            assert!(z.px_per_ms() > s.px_per_ms() * 3.99);
+        }
+        let narrow = TimeScale::new(vec![], (0, 60 * H), (10 * H, 20 * H), 0.0, 1000.0);
+        assert_eq!(narrow.panned(-100.0), (11 * H, 21 * H));
+        assert_eq!(narrow.zoomed(0.5, 500.0), (5 * H, 25 * H));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! named by role. Layout makes it; drawing and hit-testing only read it.
 
 use crate::model::Instant;
+use crate::scale::TimeScale;
 use crate::text_metrics::text_width;
 use crate::theme::Role;
 use serde::Serialize;
@@ -262,6 +263,9 @@ pub struct Scene {
     pub domain: (Instant, Instant),
     /// Short text when there is nothing to draw.
     pub empty: Option<Text>,
+    /// The time scale the scene was laid out with (for zoom, pan and pointer times).
+    #[serde(skip)]
+    pub scale: Option<TimeScale>,
 }
 
 impl Scene {

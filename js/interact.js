@@ -1,0 +1,367 @@
+// Everything a reader does with a drawn chart: hover tooltips, a pinned
+// details panel, arrow-key navigation announced to screen readers, zoom and
+// pan (buttons, keys, ctrl/⌘-wheel and trackpad pinch, drag, touch pinch,
+// double-click), the time-zone switch, the table view and #event-id links.
+// The wasm `Chart` answers every question (what is under the pointer, what
+// comes next, how an event reads); this file only wires DOM to it.
+
+const ROLES = ['outage', 'critical', 'degraded', 'maintenance', 'activity', 'milestone', 'background', 'text', 'muted', 'grid', 'band'];
+const KEYS = {
+  ArrowRight: 'next', ArrowLeft: 'previous', ArrowUp: 'up', ArrowDown: 'down', Home: 'first', End: 'last',
+};
+/** Above this many events the table is built only when asked for. */
+const EAGER_TABLE = 1000;
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') node.textContent = v;
+    else if (k in node && typeof v !== 'string') node[k] = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children);
+  return node;
+}
+
+let scratch;
+/** A CSS colour as [r, g, b], resolved by the browser (any CSS syntax). */
+function rgb(css) {
+  scratch ||= document.createElement('canvas').getContext('2d');
+  scratch.fillStyle = '#010203';
+  scratch.fillStyle = css;
+  const v = scratch.fillStyle;
+  if (v === '#010203' && css.replace(/\s/g, '') !== '#010203') return null;
+  const hex = /^#([0-9a-f]{6})$/i.exec(v);
+  if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
+  const m = v.match(/[\d.]+/g);
+  return m && m.length >= 3 ? m.slice(0, 3).map(Number) : null;
+}
+
+export class Interaction {
+  constructor(host, box, { chart, redraw }) {
+    this.host = host;
+    this.box = box;
+    this.chart = chart;
+    this.redraw = redraw;
+    this.focused = -1;
+    this.pinned = -1;
+    this.zone = null; // null: the attribute's (or the document's) zone
+    this.pointers = new Map();
+
+    const button = (label, title, act) => el('button', { type: 'button', 'aria-label': title, title, text: label, 'data-act': act });
+    this.zoneSelect = el('select', { 'aria-label': 'Time zone', part: 'zone' });
+    this.tableButton = el('button', { type: 'button', 'aria-pressed': 'false', text: 'Table', 'data-act': 'table' });
+    this.toolbar = el('div', { class: 'toolbar', part: 'toolbar' },
+      button('+', 'Zoom in', 'in'), button('−', 'Zoom out', 'out'), button('Reset', 'Show everything', 'reset'),
+      this.zoneSelect, this.tableButton);
+    this.focusRing = el('div', { class: 'focus', part: 'focus', hidden: true });
+    this.tip = el('div', { class: 'tip', part: 'tooltip', role: 'tooltip', hidden: true });
+    this.details = el('div', { class: 'details', part: 'details', hidden: true });
+    this.live = el('div', { class: 'sr-only', 'aria-live': 'polite' });
+    this.table = el('div', { class: 'table sr-only', part: 'table' });
+    this.plot = el('div', { class: 'plot' }, box.canvas, this.focusRing, this.tip);
+    box.prepend(this.toolbar, this.plot);
+    box.append(this.details, this.table, this.live);
+    box.tabIndex = 0;
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-roledescription', 'incident timeline');
+    this.hint = el('p', { class: 'sr-only', id: 'hint', text: 'Arrow keys move between events, Enter opens details, plus and minus zoom, 0 resets.' });
+    box.append(this.hint);
+    box.setAttribute('aria-describedby', 'hint');
+
+    const on = (target, type, fn, opts) => target.addEventListener(type, fn, opts);
+    on(this.toolbar, 'click', (e) => this.#toolbar(e));
+    on(this.zoneSelect, 'change', () => {
+      this.zone = this.zoneSelect.value || null;
+      this.redraw();
+    });
+    const canvas = box.canvas;
+    on(canvas, 'pointermove', (e) => this.#pointerMove(e));
+    on(canvas, 'pointerdown', (e) => this.#pointerDown(e));
+    on(canvas, 'pointerup', (e) => this.#pointerUp(e));
+    on(canvas, 'pointercancel', (e) => this.#pointerUp(e));
+    on(canvas, 'pointerleave', () => { if (!this.pointers.size) this.#hideTip(); });
+    on(canvas, 'dblclick', (e) => this.#zoom(2, this.#local(e).x));
+    on(canvas, 'wheel', (e) => this.#wheel(e), { passive: false });
+    on(box, 'keydown', (e) => this.#key(e));
+    on(this.details, 'click', (e) => this.#detailsClick(e));
+  }
+
+  /** Time zone for the next render, given the attribute's choice. */
+  timeZone(fromAttribute) {
+    return this.zone === 'local' ? Intl.DateTimeFormat().resolvedOptions().timeZone : this.zone || fromAttribute;
+  }
+
+  /** Applies `--incident-timeline-*` colours from the page's CSS. */
+  colors(chart) {
+    chart.clearColors();
+    const style = getComputedStyle(this.host);
+    for (const role of ROLES) {
+      const value = style.getPropertyValue(`--incident-timeline-${role}`).trim();
+      const c = value && rgb(value);
+      if (c) chart.setColor(role, ...c);
+    }
+  }
+
+  /** After each draw: refresh what depends on layout or zone. */
+  drawn(chart, first, key) {
+    const documentZone = chart.timeZone;
+    const zones = [['', documentZone ? `${documentZone} (timeline)` : 'Timeline zone'], ['local', 'Your time zone'], ['UTC', 'UTC']];
+    if (this.zoneSelect.options.length !== zones.length) {
+      this.zoneSelect.replaceChildren(...zones.map(([value, text]) => el('option', { value, text })));
+    }
+    this.zoneSelect.value = this.zone || '';
+    this.toolbar.querySelector('[data-act=reset]').disabled = !chart.zoomed;
+    this.#placeFocus();
+    if (this.pinned >= 0) this.#showDetails(this.pinned);
+    // The table follows the zone; building it is not worth doing on every pan.
+    if (first || key !== this.tableKey) {
+      this.tableKey = key;
+      this.table.replaceChildren();
+      if (!this.table.classList.contains('sr-only') || chart.eventCount <= EAGER_TABLE) this.#buildTable();
+    }
+    if (first) this.followHash();
+  }
+
+  /** Focuses the event named by the page's `#fragment`, if this chart has it. */
+  followHash() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const chart = this.chart();
+    if (!id || !chart) return;
+    const i = chart.find(id);
+    if (i < 0) return;
+    this.#focus(i, true);
+    this.#showDetails(i);
+    this.host.scrollIntoView({ block: 'center' });
+  }
+
+  #local(e) {
+    const r = this.box.canvas.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  }
+
+  #toolbar(e) {
+    const act = e.target.closest('button')?.dataset.act;
+    const chart = this.chart();
+    if (!act || !chart) return;
+    if (act === 'table') {
+      const shown = this.table.classList.toggle('sr-only') === false;
+      this.tableButton.setAttribute('aria-pressed', String(shown));
+      if (shown && !this.table.firstChild) this.#buildTable();
+      return;
+    }
+    const mid = this.box.canvas.clientWidth / 2;
+    if (act === 'in') this.#zoom(2, this.#focusX() ?? mid);
+    else if (act === 'out') this.#zoom(0.5, this.#focusX() ?? mid);
+    else this.#reset();
+  }
+
+  #focusX() {
+    const b = this.focused >= 0 ? this.chart().bounds(this.focused) : [];
+    return b.length ? b[0] + b[2] / 2 : null;
+  }
+
+  #zoom(factor, x) {
+    this.chart()?.zoom(factor, x);
+    this.redraw();
+  }
+
+  #reset() {
+    this.chart()?.resetView();
+    this.redraw();
+  }
+
+  #pointerMove(e) {
+    const chart = this.chart();
+    if (!chart) return;
+    const p = this.#local(e);
+    const prev = this.pointers.get(e.pointerId);
+    if (prev) {
+      this.pointers.set(e.pointerId, p);
+      if (this.pointers.size === 2) {
+        const [a, b] = [...this.pointers.values()];
+        const dist = Math.hypot(a.x - b.x, a.y - b.y);
+        if (this.pinch) this.#zoom(dist / this.pinch, (a.x + b.x) / 2);
+        this.pinch = dist;
+      } else if (chart.zoomed || Math.abs(p.x - prev.x) > 0) {
+        this.dragged ||= Math.abs(p.x - this.down.x) > 4;
+        if (this.dragged) {
+          chart.pan(p.x - prev.x);
+          this.redraw();
+        }
+      }
+      return;
+    }
+    const i = chart.hit(p.x, p.y, e.pointerType === 'touch' ? 10 : 3);
+    this.box.canvas.style.cursor = i >= 0 ? 'pointer' : '';
+    if (i >= 0) this.#showTip(i, p);
+    else this.#hideTip();
+  }
+
+  #pointerDown(e) {
+    if (e.button > 0) return;
+    const p = this.#local(e);
+    this.pointers.set(e.pointerId, p);
+    this.box.canvas.setPointerCapture?.(e.pointerId);
+    if (this.pointers.size === 1) {
+      this.down = p;
+      this.dragged = false;
+    }
+    this.pinch = 0;
+  }
+
+  #pointerUp(e) {
+    if (!this.pointers.delete(e.pointerId)) return;
+    this.pinch = 0;
+    if (this.pointers.size || this.dragged || e.type === 'pointercancel') return;
+    const chart = this.chart();
+    const p = this.#local(e);
+    const i = chart ? chart.hit(p.x, p.y, e.pointerType === 'touch' ? 10 : 3) : -1;
+    if (i >= 0) {
+      this.#focus(i, false);
+      this.#showDetails(i);
+      this.box.focus({ preventScroll: true });
+    } else {
+      this.#closeDetails();
+    }
+  }
+
+  #wheel(e) {
+    // A plain wheel scrolls the page; ctrl/⌘ + wheel (and trackpad pinch,
+    // which browsers report as ctrl + wheel) zooms around the pointer.
+    if (!(e.ctrlKey || e.metaKey)) return;
+    e.preventDefault();
+    this.#zoom(Math.exp(-e.deltaY / 300), this.#local(e).x);
+  }
+
+  #key(e) {
+    if (e.target !== this.box || e.altKey || e.ctrlKey || e.metaKey) return;
+    const chart = this.chart();
+    if (!chart) return;
+    const step = KEYS[e.key];
+    if (step && e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      chart.pan(e.key === 'ArrowLeft' ? 80 : -80);
+      this.redraw();
+    } else if (step) {
+      const i = chart.step(this.focused, step);
+      if (i >= 0) this.#focus(i, true);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      if (this.focused < 0) return;
+      if (this.pinned === this.focused) this.#closeDetails();
+      else this.#showDetails(this.focused);
+    } else if (e.key === 'Escape') {
+      if (this.pinned < 0) return;
+      this.#closeDetails();
+    } else if (e.key === '+' || e.key === '=') {
+      this.#zoom(2, this.#focusX() ?? this.box.canvas.clientWidth / 2);
+    } else if (e.key === '-' || e.key === '_') {
+      this.#zoom(0.5, this.#focusX() ?? this.box.canvas.clientWidth / 2);
+    } else if (e.key === '0') {
+      this.#reset();
+    } else {
+      return;
+    }
+    e.preventDefault();
+  }
+
+  #focus(i, reveal) {
+    const chart = this.chart();
+    this.focused = i;
+    if (reveal && !chart.bounds(i).length) {
+      chart.reveal(i);
+      this.redraw();
+    }
+    this.#placeFocus();
+    this.live.textContent = chart.describe(i).sentence;
+  }
+
+  #placeFocus() {
+    const b = this.focused >= 0 ? this.chart().bounds(this.focused) : [];
+    this.focusRing.hidden = !b.length;
+    if (!b.length) return;
+    const s = this.focusRing.style;
+    s.left = `${b[0] - 3}px`;
+    s.top = `${b[1] - 3}px`;
+    s.width = `${b[2] + 6}px`;
+    s.height = `${b[3] + 6}px`;
+  }
+
+  #showTip(i, p) {
+    const d = this.chart().describe(i);
+    this.tip.replaceChildren(
+      el('strong', { text: d.title }),
+      el('div', { text: `${d.kind} · ${d.lane}` }),
+      el('div', { text: d.when }),
+      el('div', { text: [d.duration, d.impact].filter(Boolean).join(' · ') }),
+    );
+    this.tip.hidden = false;
+    this.#place(this.tip, p.x + 12, p.y + 16);
+  }
+
+  #hideTip() {
+    this.tip.hidden = true;
+    this.box.canvas.style.cursor = '';
+  }
+
+  /** Keeps a floating box inside the widget (and so on screen). */
+  #place(node, x, y) {
+    const max = this.plot.clientWidth;
+    const w = node.offsetWidth;
+    node.style.left = `${Math.max(0, Math.min(x, max - w))}px`;
+    node.style.top = `${y}px`;
+  }
+
+  #showDetails(i) {
+    const chart = this.chart();
+    const d = chart.describe(i);
+    this.pinned = i;
+    const rows = [['When', d.when], ['Duration', d.duration], ['Impact', d.impact], ['Lane', d.lane]]
+      .filter(([, v]) => v)
+      .flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]);
+    const parts = [
+      el('button', { type: 'button', class: 'close', 'aria-label': 'Close details', text: '×', 'data-act': 'close' }),
+      el('h3', { text: d.title }),
+      el('p', { class: 'kind', text: d.kind }),
+      el('dl', {}, ...rows),
+    ];
+    if (d.detail) parts.push(el('p', { class: 'detail', text: d.detail }));
+    for (const link of d.links) {
+      parts.push(el('p', {}, el('a', { href: link.url, text: link.label, rel: 'noopener noreferrer', target: '_blank' })));
+    }
+    if (d.id) parts.push(el('button', { type: 'button', text: 'Copy link', 'data-act': 'copy', 'data-id': d.id }));
+    this.details.replaceChildren(...parts);
+    this.details.hidden = false;
+  }
+
+  #closeDetails() {
+    this.pinned = -1;
+    this.details.hidden = true;
+  }
+
+  #detailsClick(e) {
+    const b = e.target.closest('button');
+    if (!b) return;
+    if (b.dataset.act === 'close') {
+      this.#closeDetails();
+      this.box.focus();
+    } else if (b.dataset.act === 'copy') {
+      const url = new URL(location.href);
+      url.hash = b.dataset.id;
+      navigator.clipboard?.writeText(url.href).then(
+        () => { b.textContent = 'Link copied'; },
+        () => { b.textContent = url.href; },
+      );
+    }
+  }
+
+  #buildTable() {
+    const chart = this.chart();
+    const head = ['Lane', 'Kind', 'Event', 'Start', 'End', 'Duration', 'Impact'];
+    const rows = chart.rows().map((d) => el('tr', {}, ...[d.lane, d.kind, d.title, d.start, d.end, d.duration, d.impact]
+      .map((text, k) => (k === 2 ? el('th', { text, scope: 'row' }) : el('td', { text })))));
+    this.table.replaceChildren(el('table', {},
+      el('caption', { text: `${chart.title || 'Incident timeline'}: every event` }),
+      el('thead', {}, el('tr', {}, ...head.map((text) => el('th', { text, scope: 'col' })))),
+      el('tbody', {}, ...rows)));
+  }
+}

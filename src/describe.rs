@@ -1,0 +1,158 @@
+//! Events in words. The tooltip, the details panel, the screen-reader
+//! announcement and the table view all read from here, so every reader gets
+//! the same facts in the same wording.
+
+use crate::clock::{self, HourCycle};
+use crate::model::{Event, Instant, Kind, Severity, Timeline};
+use crate::summary::format_duration;
+use crate::zone::Zone;
+
+/// One event, described for people.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Description {
+    /// The event's title.
+    pub title: String,
+    /// "Outage (critical)", "Degraded", "Milestone"…
+    pub kind: String,
+    /// The lane's label.
+    pub lane: String,
+    /// "Dec 7, 8:24 – 8:49 AM PST", or one instant for a milestone.
+    pub when: String,
+    /// Start in the display zone ("Wed, Dec 7, 2022, 8:24 AM PST").
+    pub start: String,
+    /// End in the display zone, "ongoing", or empty for a milestone.
+    pub end: String,
+    /// "25 min", "ongoing for 2 h", or empty for a milestone.
+    pub duration: String,
+    /// "30 % affected" for degraded events, else empty.
+    pub impact: String,
+}
+
+fn kind_label(e: &Event) -> String {
+    let name = match e.kind {
+        Kind::Outage => "Outage",
+        Kind::Degraded => "Degraded",
+        Kind::Maintenance => "Maintenance",
+        Kind::Activity => "Activity",
+        Kind::Milestone => "Milestone",
+    };
+    if e.severity != e.kind.default_severity() && e.severity != Severity::None {
+        format!("{name} ({})", e.severity.as_str())
+    } else {
+        name.to_string()
+    }
+}
+
+/// Describes event `i` in `zone` with `cycle`; `now` is the present for ongoing events.
+pub fn describe(
+    t: &Timeline,
+    i: usize,
+    zone: &Zone,
+    cycle: HourCycle,
+    now: Option<Instant>,
+) -> Description {
+    let e = &t.events[i];
+    let (when, end, duration) = if e.is_point() {
+        (
+            clock::instant(e.start, zone, cycle),
+            String::new(),
+            String::new(),
+        )
+    } else {
+        let when = clock::range(e.start, e.end, zone, cycle);
+        match e.end {
+            Some(end) => (
+                when,
+                clock::instant(end, zone, cycle),
+                format_duration((end - e.start) as f64),
+            ),
+            None => {
+                let running = now
+                    .filter(|n| *n > e.start)
+                    .map(|n| format!("ongoing for {}", format_duration((n - e.start) as f64)))
+                    .unwrap_or_else(|| "ongoing".to_string());
+                (when, "ongoing".to_string(), running)
+            }
+        }
+    };
+    let impact = if e.kind == Kind::Degraded {
+        format!("{} % affected", (e.impact * 100.0).round())
+    } else {
+        String::new()
+    };
+    Description {
+        title: e.title.clone(),
+        kind: kind_label(e),
+        lane: t.lanes[e.lane].label.clone(),
+        when,
+        start: clock::instant(e.start, zone, cycle),
+        end,
+        duration,
+        impact,
+    }
+}
+
+impl Description {
+    /// One sentence with everything, for a screen reader.
+    pub fn sentence(&self) -> String {
+        let mut s = format!(
+            "{}, {}: {}. {}",
+            self.kind, self.lane, self.title, self.when
+        );
+        for part in [&self.duration, &self.impact] {
+            if !part.is_empty() {
+                s.push_str(", ");
+                s.push_str(part);
+            }
+        }
+        s.push('.');
+        s
+    }
+}
+
+#[cfg(all(test, feature = "full", not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::parse;
+
+    #[test]
+    fn describes_the_first_outage_of_the_seed() {
+        let t =
+            parse(&std::fs::read_to_string("www/examples/seed-postmortem.json").unwrap()).unwrap();
+        let la = Zone::named("America/Los_Angeles").unwrap();
+        let i = t
+            .events
+            .iter()
+            .position(|e| e.id.as_deref() == Some("outage-1"))
+            .unwrap();
+        let d = describe(&t, i, &la, HourCycle::H12, None);
+        assert_eq!(d.when, "Dec 7, 8:24 – 8:49 AM PST");
+        assert_eq!(d.duration, "25 min");
+        assert_eq!(d.kind, "Outage (critical)");
+        assert_eq!(d.lane, "Web server");
+        assert!(d.sentence().starts_with("Outage (critical), Web server: "));
+        let utc = describe(&t, i, &Zone::utc(), HourCycle::H23, None);
+        assert_eq!(utc.when, "7 Dec, 16:24 – 16:49 UTC");
+    }
+
+    #[test]
+    fn degraded_and_ongoing() {
+        let t = parse(
+            r#"{"version":1,"events":[
+              {"kind":"degraded","impact":0.3,"title":"slow","start":"2022-01-01T10:00Z","end":"2022-01-01T10:40Z"},
+              {"kind":"outage","title":"down","start":"2022-01-01T11:00Z"}]}"#,
+        )
+        .unwrap();
+        let d = describe(&t, 0, &Zone::utc(), HourCycle::H23, None);
+        assert_eq!(
+            (d.impact.as_str(), d.duration.as_str()),
+            ("30 % affected", "40 min")
+        );
+        let now = t.events[1].start + 2 * 3_600_000;
+        let o = describe(&t, 1, &Zone::utc(), HourCycle::H23, Some(now));
+        assert_eq!(
+            (o.end.as_str(), o.duration.as_str()),
+            ("ongoing", "ongoing for 2 h")
+        );
+    }
+}
