@@ -33,7 +33,21 @@ for (const file of readdirSync('js')) {
   if (file.endsWith('.js') || file.endsWith('.d.ts')) copyFileSync(`js/${file}`, `${out}/${file}`);
 }
 
+// The shadow stylesheet is a template string, which esbuild leaves alone:
+// squeeze its whitespace for the one-file build.
+const squeezeCss = {
+  name: 'squeeze-css',
+  setup(b) {
+    b.onLoad({ filter: /styles\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/`([^`]*)`/, (_, css) =>
+        '`' + css.replace(/\s+/g, ' ').replace(/\s*([{}:;,>])\s*/g, '$1').replace(/;}/g, '}').trim() + '`'),
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
+  plugins: [squeezeCss],
   entryPoints: [`${out}/script-tag.js`],
   outfile: `${out}/incident-timeline.js`,
   bundle: true,

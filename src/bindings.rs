@@ -62,8 +62,8 @@ fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
     if input.is_undefined() || input.is_null() {
         return Err(one("", "no timeline was given"));
     }
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(input.clone())
-        .map_err(|e| one("", format!("the timeline is not plain JSON data: {e}")))?;
+    let value = js_value(input, 0)
+        .map_err(|m| one("", format!("the timeline is not plain JSON data: {m}")))?;
     parse_value(&value).map_err(|p| error(&p))
 }
 
@@ -81,8 +81,8 @@ fn parse_text(text: &str) -> Result<Timeline, Problems> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value =
         js_sys::JSON::parse(text).map_err(|e| Problems::one(host_syntax_problem(&e, text)))?;
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| Problems::one(Problem::at("", format!("unreadable JSON: {e}"))))?;
+    let value = js_value(&value, 0)
+        .map_err(|m| Problems::one(Problem::at("", format!("unreadable JSON: {m}"))))?;
     parse_value(&value)
 }
 
@@ -121,6 +121,56 @@ fn host_syntax_problem(error: &JsValue, text: &str) -> Problem {
         column,
         message: format!("JSON syntax error: {what}"),
     }
+}
+
+/// A JS value as JSON data, walked by hand.
+fn js_value(v: &JsValue, depth: usize) -> Result<serde_json::Value, String> {
+    use serde_json::Value;
+    if depth > 128 {
+        return Err("it is nested more than 128 levels deep".into());
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Value::String(s));
+    }
+    if let Some(n) = v.as_f64() {
+        if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
+            return Ok(Value::from(n as i64));
+        }
+        return serde_json::Number::from_f64(n)
+            .map(Value::Number)
+            .ok_or_else(|| format!("{n} is not a JSON number"));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if v.is_null() || v.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if js_sys::Array::is_array(v) {
+        let a: &js_sys::Array = v.unchecked_ref();
+        return a
+            .iter()
+            .map(|x| js_value(&x, depth + 1))
+            .collect::<Result<_, _>>()
+            .map(Value::Array);
+    }
+    if v.is_object() && !v.is_function() {
+        let o: &js_sys::Object = v.unchecked_ref();
+        let mut map = serde_json::Map::new();
+        for key in js_sys::Object::keys(o).iter() {
+            let value = js_sys::Reflect::get(o, &key)
+                .map_err(|_| "a property could not be read".to_string())?;
+            if value.is_undefined() {
+                continue;
+            }
+            map.insert(
+                key.as_string().unwrap_or_default(),
+                js_value(&value, depth + 1)?,
+            );
+        }
+        return Ok(Value::Object(map));
+    }
+    Err("it holds a value JSON cannot (a function, symbol or bigint)".into())
 }
 
 #[cfg(feature = "full")]

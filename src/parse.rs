@@ -121,6 +121,21 @@ struct Written<'a> {
     spec: TimeSpec,
 }
 
+/// A scalar as the document wrote it (strings quoted), else what kind of value it is.
+/// (Not `Value`'s own Display: that would pull serde_json's writer into the wasm.)
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{s}\""),
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => i.to_string(),
+            (_, Some(f)) => f.to_string(),
+            _ => "that number".to_string(),
+        },
+        Value::Bool(b) => b.to_string(),
+        other => describe(other).to_string(),
+    }
+}
+
 fn describe(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -349,7 +364,10 @@ impl Checker {
             Some(Value::Number(n)) if n.as_f64() == Some(1.0) => {}
             Some(other) => self.report(
                 "version",
-                format!("version {other} is not supported; this reads format version 1"),
+                format!(
+                    "version {} is not supported; this reads format version 1",
+                    shown(other)
+                ),
             ),
         }
         let title = self
@@ -556,7 +574,11 @@ impl Checker {
             Some(other) => {
                 self.report(
                     join(path, "severity"),
-                    format!("severity {other} is not one of {}", one_of(&SEVERITIES)),
+                    format!(
+                        "severity {} is not one of {}",
+                        shown(other),
+                        one_of(&SEVERITIES)
+                    ),
                 );
                 None
             }
@@ -594,7 +616,7 @@ impl Checker {
                 } else {
                     self.report(
                         &p,
-                        format!("impact {n} is outside 0–1; write a share, like 0.3 for 30 %"),
+                        format!("impact {x} is outside 0–1; write a share, like 0.3 for 30 %"),
                     );
                     None
                 }
