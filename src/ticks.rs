@@ -202,11 +202,17 @@ fn span_unit(step: Step) -> Option<Step> {
     }
 }
 
-fn span_label(l: NaiveDateTime, unit: Step, cycle: HourCycle) -> String {
+/// The second-row label for `l`, longest first: where the long form has no
+/// room, a shorter one may ("Fri, Dec 9", "Dec 9", "9").
+fn span_label(l: NaiveDateTime, unit: Step, cycle: HourCycle) -> Vec<String> {
     match unit {
-        Step::Days(_) => clock::weekday_date(l, cycle),
-        Step::Months(_) => clock::month_year(l),
-        _ => l.year().to_string(),
+        Step::Days(_) => vec![
+            clock::weekday_date(l, cycle),
+            clock::day_month(l, cycle),
+            l.day().to_string(),
+        ],
+        Step::Months(_) => vec![clock::month_year(l), clock::month(l).to_string()],
+        _ => vec![l.year().to_string()],
     }
 }
 
@@ -308,13 +314,16 @@ fn span_labels(
 ) -> Vec<SpanLabel> {
     let (x0, x1) = scale.range();
     // (x, text, is a boundary): boundaries win over "continued" labels at piece starts.
-    let mut candidates: Vec<(f64, String, bool)> = Vec::new();
+    // (x, how far right it may slide, texts longest first, is a boundary)
+    let mut candidates: Vec<(f64, f64, Vec<String>, bool)> = Vec::new();
     let mut last_named: Option<NaiveDateTime> = None;
     for &(a, b) in pieces {
         let la = zone.local(a);
         let start_unit = unit.floor(la);
         if last_named != Some(start_unit) {
-            candidates.push((scale.x(a).max(x0), span_label(la, unit, cycle), false));
+            // A label continuing past a break may slide right within its piece.
+            let x = scale.x(a).max(x0);
+            candidates.push((x, scale.x(b).min(x1), span_label(la, unit, cycle), false));
         }
         last_named = Some(start_unit);
         let mut l = unit.ceil(la);
@@ -324,7 +333,8 @@ fn span_labels(
                 break;
             }
             if t > a {
-                candidates.push((scale.x(t), span_label(l, unit, cycle), true));
+                let x = scale.x(t);
+                candidates.push((x, x, span_label(l, unit, cycle), true));
                 last_named = Some(l);
             }
             l = unit.next(l);
@@ -332,21 +342,27 @@ fn span_labels(
     }
     let mut kept: Vec<(f64, f64, String)> = Vec::new();
     for pass_boundaries in [true, false] {
-        for (x, text, boundary) in &candidates {
+        for (x, slide_to, texts, boundary) in &candidates {
             if *boundary != pass_boundaries {
                 continue;
             }
-            let w = text_width(text, AXIS_FONT, true);
-            let (l, r) = (*x, *x + w);
-            if r > x1 + 2.0 || l < x0 - 1.0 {
-                continue;
-            }
-            if kept
-                .iter()
-                .all(|(kl, kr, _)| r + LABEL_GAP <= *kl || l >= kr + LABEL_GAP)
-            {
-                kept.push((l, r, text.clone()));
-            }
+            let fits = texts.iter().find_map(|text| {
+                let w = text_width(text, AXIS_FONT, true);
+                let l = kept
+                    .iter()
+                    .filter(|(kl, _, _)| *kl <= *x + 1.0)
+                    .map(|(_, kr, _)| kr + LABEL_GAP)
+                    .fold(*x, f64::max);
+                let r = l + w;
+                let room = (l == *x || r <= *slide_to)
+                    && r <= x1 + 2.0
+                    && l >= x0 - 1.0
+                    && kept
+                        .iter()
+                        .all(|(kl, kr, _)| r + LABEL_GAP <= *kl || l >= kr + LABEL_GAP);
+                room.then(|| (l, r, text.clone()))
+            });
+            kept.extend(fits);
         }
     }
     crate::order::sort_by_keys(&mut kept, |k| [crate::order::px_key(k.0), 0, 0]);

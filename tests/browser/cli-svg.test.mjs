@@ -1,0 +1,97 @@
+// The command-line tool renders the seed post-mortem to SVG, and opened in
+// Chromium as a picture at 900 px and at 360 px it reads right: the lanes,
+// three days, four outages wide enough to see, partial impact drawn
+// differently, milestones, legible text, nothing clipped. Screenshots go to
+// tests/artifacts/ for a person to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
+
+const root = new URL('../../', import.meta.url);
+const bin = new URL('target/debug/incident-timeline', root).pathname;
+const seedPath = new URL('www/examples/seed-postmortem.json', root).pathname;
+const seed = JSON.parse(readFileSync(seedPath, 'utf8'));
+const artifacts = new URL('tests/artifacts/', root).pathname;
+const CRITICAL = '#8E1519';
+const DEGRADED = '#9A6700';
+
+let browser;
+before(async () => {
+  if (!existsSync(bin)) execFileSync('cargo', ['build', '--bin', 'incident-timeline'], { cwd: root, stdio: 'inherit' });
+  mkdirSync(artifacts, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+after(() => browser?.close());
+
+function render(width) {
+  return execFileSync(bin, ['render', seedPath, '--width', String(width)], { encoding: 'utf8' });
+}
+
+async function open(svg, width) {
+  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+  return page;
+}
+
+for (const width of [900, 360]) {
+  test(`the seed as SVG at ${width} px reads right`, async () => {
+    const svg = render(width);
+    const page = await open(svg, width);
+    try {
+      const facts = await page.evaluate(({ CRITICAL, DEGRADED }) => {
+        const root = document.querySelector('svg');
+        const texts = [...root.querySelectorAll('text')];
+        const box = (el) => el.getBBox();
+        const fillOf = (el) => (el.getAttribute('fill') || '').toUpperCase();
+        const rects = [...root.querySelectorAll('rect')];
+        const solid = (fill) => rects.filter((r) => fillOf(r) === fill && (r.getAttribute('opacity') ?? '1') === '1');
+        return {
+          width: Number(root.getAttribute('width')),
+          height: Number(root.getAttribute('height')),
+          title: root.querySelector('title')?.textContent,
+          desc: root.querySelector('desc')?.textContent,
+          words: texts.map((t) => t.textContent.trim()),
+          fontSizes: texts.map((t) => Number(t.getAttribute('font-size'))),
+          textBoxes: texts.map((t) => { const b = box(t); return [b.x, b.y, b.width, b.height, t.textContent.trim()]; }),
+          critical: solid(CRITICAL).map((r) => [Number(r.getAttribute('width')), Number(r.getAttribute('height')), Number(r.getAttribute('y'))]),
+          degraded: solid(DEGRADED).map((r) => [Number(r.getAttribute('width')), Number(r.getAttribute('height'))]),
+          diamonds: root.querySelectorAll('polygon').length,
+        };
+      }, { CRITICAL, DEGRADED });
+
+      assert.equal(facts.width, width);
+      assert.equal(facts.title, seed.title);
+      assert.match(facts.desc, /User-facing downtime 1 h 28 min/);
+      for (const lane of seed.lanes) assert.ok(facts.words.includes(lane.label), `lane label ${lane.label}`);
+      for (const day of ['Dec 7', 'Dec 8', 'Dec 9']) {
+        assert.ok(facts.words.some((w) => w.includes(day)), `day label ${day} in ${facts.words.join(' | ')}`);
+      }
+      // Four critical outages (plus the legend swatch, 12 px square), each clearly wider than a sliver.
+      const bars = facts.critical.filter(([w, h]) => !(w === 12 && h === 12));
+      assert.equal(bars.length, 4, JSON.stringify(facts.critical));
+      for (const [w, h] of bars) {
+        assert.ok(w >= 6, `outage bar ${w} px wide at ${width} px`);
+        assert.ok(h >= 12, `outage bar ${h} px high`);
+      }
+      // Partial impact: the degraded fills are lower than a full bar.
+      const outageHeight = bars[0][1];
+      const partial = facts.degraded.filter(([w, h]) => !(w === 12 && h > 3 && h < 6));
+      assert.ok(partial.length >= 2, JSON.stringify(facts.degraded));
+      for (const [, h] of partial) assert.ok(h < outageHeight, `degraded fill ${h} px vs outage ${outageHeight} px`);
+      // Milestones: two polygons (halo and diamond) each, plus the legend's.
+      const milestones = seed.events.filter((e) => e.kind === 'milestone').length;
+      assert.ok(facts.diamonds >= milestones * 2, `${facts.diamonds} polygons for ${milestones} milestones`);
+      // Legible and not clipped.
+      for (const size of facts.fontSizes) assert.ok(size >= 11, `font-size ${size}`);
+      for (const [x, y, w, h, text] of facts.textBoxes) {
+        assert.ok(x >= 0 && y >= 0 && x + w <= width + 0.5 && y + h <= facts.height + 0.5, `"${text}" clipped at ${[x, y, w, h]}`);
+      }
+      await page.screenshot({ path: `${artifacts}cli-seed-${width}.png`, fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+}
