@@ -266,8 +266,27 @@ impl Chart {
             now: Some(now),
             ..RenderOptions::default()
         };
+        // Keep the zone (and the offsets it has looked up) while it is the
+        // same one: configure runs on every frame of a pan or zoom.
+        let same_zone = match (&o.time_zone, &self.options.zone) {
+            (Some(name), Some(z)) => z.name() == name,
+            (None, None) => true,
+            _ => false,
+        };
+        let zone = self.options.zone.take();
         let view = self.options.view;
-        self.options = o.layout_options().map_err(|p| error(&p))?;
+        self.options = if same_zone {
+            let mut kept = RenderOptions {
+                time_zone: None,
+                ..o.clone()
+            }
+            .layout_options()
+            .map_err(|p| error(&p))?;
+            kept.zone = zone;
+            kept
+        } else {
+            o.layout_options().map_err(|p| error(&p))?
+        };
         self.options.view = view;
         self.theme = Theme::named(o.theme);
         for (role, color) in &self.colors {
