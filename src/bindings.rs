@@ -6,7 +6,7 @@ use crate::clock::HourCycle;
 use crate::describe::describe;
 use crate::draw::draw;
 use crate::hit::{event_at, event_bounds, step, time_order, Step};
-use crate::layout::{layout, LayoutOptions};
+use crate::layout::{frame, layout_view, Frame, LayoutOptions};
 use crate::model::Timeline;
 use crate::options::RenderOptions;
 use crate::parse::parse_value;
@@ -203,6 +203,8 @@ pub struct Chart {
     options: LayoutOptions,
     theme: Theme,
     colors: Vec<(Role, Rgb)>,
+    /// The view-independent layout, kept while zooming and panning.
+    frame: Option<Frame>,
     scene: Option<Scene>,
     order: Vec<usize>,
 }
@@ -240,6 +242,7 @@ impl Chart {
             options: LayoutOptions::default(),
             theme: Theme::named(Default::default()),
             colors: Vec::new(),
+            frame: None,
             scene: None,
         })
     }
@@ -255,40 +258,44 @@ impl Chart {
         dark: bool,
         now: f64,
     ) -> Result<(), JsValue> {
-        let o = RenderOptions {
-            width,
-            time_zone,
-            theme: if dark {
-                ThemeName::Dark
-            } else {
-                ThemeName::Light
-            },
-            now: Some(now),
-            ..RenderOptions::default()
+        // The present matters only to ongoing events, and to the minute.
+        let ongoing = self.timeline.events.iter().any(|e| e.is_ongoing());
+        let now = if ongoing {
+            (now / 60_000.0).floor() * 60_000.0
+        } else {
+            0.0
         };
         // Keep the zone (and the offsets it has looked up) while it is the
         // same one: configure runs on every frame of a pan or zoom.
-        let same_zone = match (&o.time_zone, &self.options.zone) {
+        let same_zone = match (&time_zone, &self.options.zone) {
             (Some(name), Some(z)) => z.name() == name,
             (None, None) => true,
             _ => false,
         };
-        let zone = self.options.zone.take();
-        let view = self.options.view;
-        self.options = if same_zone {
-            let mut kept = RenderOptions {
-                time_zone: None,
-                ..o.clone()
-            }
-            .layout_options()
-            .map_err(|p| error(&p))?;
-            kept.zone = zone;
-            kept
+        let theme = if dark {
+            ThemeName::Dark
         } else {
-            o.layout_options().map_err(|p| error(&p))?
+            ThemeName::Light
         };
-        self.options.view = view;
-        self.theme = Theme::named(o.theme);
+        let o = RenderOptions {
+            width,
+            time_zone: if same_zone { None } else { time_zone },
+            theme,
+            now: Some(now),
+            ..RenderOptions::default()
+        };
+        let mut next = o.layout_options().map_err(|p| error(&p))?;
+        if same_zone {
+            next.zone = self.options.zone.take();
+        }
+        next.view = self.options.view;
+        let changed =
+            !same_zone || next.width != self.options.width || next.now != self.options.now;
+        if changed {
+            self.frame = None;
+        }
+        self.options = next;
+        self.theme = Theme::named(theme);
         for (role, color) in &self.colors {
             self.theme.set(*role, *color);
         }
@@ -461,7 +468,10 @@ impl Chart {
     /// Lays out at the configured width and paints onto `canvas` at
     /// `pixel_ratio` device pixels per CSS pixel. Returns the height in CSS pixels.
     pub fn draw(&mut self, canvas: &HtmlCanvasElement, pixel_ratio: f64) -> Result<f64, JsValue> {
-        let scene = layout(&self.timeline, &self.options);
+        let frame = self
+            .frame
+            .get_or_insert_with(|| frame(&self.timeline, &self.options));
+        let scene = layout_view(&self.timeline, frame, self.options.view);
         let ratio = if pixel_ratio.is_finite() {
             pixel_ratio.clamp(1.0, 4.0)
         } else {

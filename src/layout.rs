@@ -7,7 +7,7 @@
 use crate::clock::HourCycle;
 use crate::model::{Instant, Kind, Severity, Timeline};
 use crate::order::by_keys;
-use crate::scale::{domain, idle_gaps, ScaleMode, TimeScale};
+use crate::scale::{domain, idle_gaps, Gap, ScaleMode, TimeScale};
 use crate::scene::{
     Anchor, AxisBreak, Bar, BarEnd, GridLine, LaneBand, LegendEntry, Marker, Rect, Scene, Swatch,
     Text,
@@ -117,6 +117,7 @@ fn wrap(s: &str, size: f64, bold: bool, width: f64, max_lines: usize, sep: &str)
 }
 
 /// Rows per lane, computed at full view so that zooming never reshuffles them.
+#[derive(Default)]
 struct Rows {
     row_of: Vec<usize>,
     per_lane: Vec<usize>,
@@ -249,8 +250,39 @@ fn fill_role(kind: Kind, severity: Severity) -> Role {
     }
 }
 
+/// Everything about a layout that does not depend on the view: the header,
+/// legend, lanes and rows, and the compressed time scale's breaks. Computed
+/// once for a timeline, width, zone and scale mode, and reused for every
+/// frame of a zoom or pan.
+pub struct Frame {
+    zone: Zone,
+    cycle: HourCycle,
+    width: f64,
+    inner: f64,
+    title: Vec<Text>,
+    summary: Vec<Text>,
+    legend: Vec<LegendEntry>,
+    lanes: Vec<LaneBand>,
+    row_top: Vec<f64>,
+    rows: Rows,
+    gaps: Vec<Gap>,
+    domain: (Instant, Instant),
+    full_view: (Instant, Instant),
+    plot: Rect,
+    axis_top: f64,
+    span_y: f64,
+    tick_y: f64,
+    /// The message and caption (and the height) when there is nothing to lay out.
+    empty: Option<(Text, Text, f64)>,
+}
+
 /// Lays out a timeline.
 pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
+    layout_view(t, &frame(t, o), o.view)
+}
+
+/// The view-independent part of [`layout`].
+pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
     let width = o.width.max(MIN_WIDTH).round();
     let narrow = width < NARROW;
     let zone = o
@@ -319,31 +351,30 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
             Anchor::Start,
             Role::MutedText,
         );
-        return Scene {
+        return Frame {
+            cycle,
             width,
-            height: y + 36.0 + PAD + 6.0,
+            inner,
             title,
             summary,
             legend: Vec::new(),
+            lanes: Vec::new(),
+            row_top: Vec::new(),
+            rows: Rows::default(),
+            gaps: Vec::new(),
+            domain: (0, 0),
+            full_view: (0, 0),
             plot: Rect {
                 x: PAD,
                 y,
                 w: inner,
                 h: 28.0,
             },
-            lanes: Vec::new(),
-            grid: Vec::new(),
-            tick_labels: Vec::new(),
-            span_labels: Vec::new(),
-            breaks: Vec::new(),
-            bars: Vec::new(),
-            markers: Vec::new(),
-            labels: Vec::new(),
-            caption,
-            view: (0, 0),
-            domain: (0, 0),
-            empty: Some(empty),
-            scale: None,
+            axis_top: 0.0,
+            span_y: 0.0,
+            tick_y: 0.0,
+            zone,
+            empty: Some((empty, caption, y + 36.0 + PAD + 6.0)),
         };
     };
     let (d0, d1) = if d1 - d0 < MIN_VIEW_MS {
@@ -381,15 +412,6 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
     );
     let full_view = (padded.time_at(plot_x0), padded.time_at(plot_x1));
     let full = TimeScale::new(gaps.clone(), (d0, d1), full_view, plot_x0, plot_x1);
-    let view = match o.view {
-        Some((a, b)) if b > a => {
-            let a = a.clamp(full_view.0, full_view.1 - MIN_VIEW_MS);
-            let b = b.clamp(a + MIN_VIEW_MS, full_view.1);
-            (a, b)
-        }
-        _ => full_view,
-    };
-    let scale = TimeScale::new(gaps.clone(), (d0, d1), view, plot_x0, plot_x1);
 
     // Legend.
     let has = |k: Kind| t.events.iter().any(|e| e.kind == k);
@@ -521,9 +543,71 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
         w: plot_w,
         h: (y - plot_top).max(ROW_H),
     };
+    Frame {
+        zone,
+        cycle,
+        width,
+        inner,
+        title,
+        summary,
+        legend,
+        lanes,
+        row_top,
+        rows,
+        gaps,
+        domain: (d0, d1),
+        full_view,
+        plot,
+        axis_top,
+        span_y,
+        tick_y,
+        empty: None,
+    }
+}
+
+/// The view-dependent part of [`layout`]: the scene for `view` (instants at
+/// the left and right edges; `None` shows everything) in a prepared frame.
+pub fn layout_view(t: &Timeline, f: &Frame, view: Option<(Instant, Instant)>) -> Scene {
+    if let Some((empty, caption, height)) = &f.empty {
+        return Scene {
+            width: f.width,
+            height: *height,
+            title: f.title.clone(),
+            summary: f.summary.clone(),
+            legend: Vec::new(),
+            plot: f.plot,
+            lanes: Vec::new(),
+            grid: Vec::new(),
+            tick_labels: Vec::new(),
+            span_labels: Vec::new(),
+            breaks: Vec::new(),
+            bars: Vec::new(),
+            markers: Vec::new(),
+            labels: Vec::new(),
+            caption: caption.clone(),
+            view: (0, 0),
+            domain: (0, 0),
+            empty: Some(empty.clone()),
+            scale: None,
+        };
+    }
+    let (zone, cycle, plot, rows) = (&f.zone, f.cycle, f.plot, &f.rows);
+    let (plot_x0, plot_x1) = (plot.x, plot.right());
+    let (d0, d1) = f.domain;
+    let full_view = f.full_view;
+    let (axis_top, span_y, tick_y, open_end) = (f.axis_top, f.span_y, f.tick_y, d1);
+    let view = match view {
+        Some((a, b)) if b > a => {
+            let a = a.clamp(full_view.0, full_view.1 - MIN_VIEW_MS);
+            let b = b.clamp(a + MIN_VIEW_MS, full_view.1);
+            (a, b)
+        }
+        _ => full_view,
+    };
+    let scale = TimeScale::new(f.gaps.clone(), (d0, d1), view, plot_x0, plot_x1);
 
     // Axis.
-    let axis = ticks::axis(&scale, &zone, cycle);
+    let axis = ticks::axis(&scale, zone, cycle);
     let grid = axis
         .ticks
         .iter()
@@ -587,7 +671,7 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
     let mut markers = Vec::new();
     for (i, e) in t.events.iter().enumerate() {
         let row = rows.row_of[i];
-        let top = row_top[e.lane] + row as f64 * ROW_H;
+        let top = f.row_top[e.lane] + row as f64 * ROW_H;
         let cy = top + ROW_H / 2.0;
         if e.is_point() {
             let x = scale.x(e.start);
@@ -650,7 +734,7 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
             },
         });
     }
-    let labels = place_labels(t, &bars, &markers, &rows, plot_x0, plot_x1);
+    let labels = place_labels(t, &bars, &markers, rows, plot_x0, plot_x1);
 
     let mut offsets: Vec<i32> = Vec::new();
     for at in [view.0, view.1] {
@@ -669,7 +753,7 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
     let caption = text(
         PAD,
         caption_y,
-        fit_text(&caption_text, AXIS_FONT, false, inner).unwrap_or_default(),
+        fit_text(&caption_text, AXIS_FONT, false, f.inner).unwrap_or_default(),
         AXIS_FONT,
         false,
         Anchor::Start,
@@ -677,13 +761,13 @@ pub fn layout(t: &Timeline, o: &LayoutOptions) -> Scene {
     );
 
     Scene {
-        width,
+        width: f.width,
         height: (caption_y + 8.0 + PAD).ceil(),
-        title,
-        summary,
-        legend,
+        title: f.title.clone(),
+        summary: f.summary.clone(),
+        legend: f.legend.clone(),
         plot,
-        lanes,
+        lanes: f.lanes.clone(),
         grid,
         tick_labels,
         span_labels,
