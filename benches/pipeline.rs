@@ -11,6 +11,7 @@
 //! cargo bench --bench pipeline -- 10k     # only cases whose name contains "10k"
 //! ```
 
+use incident_timeline::layout::{frame, layout_view};
 use incident_timeline::{layout, parse, render_svg, LayoutOptions, RenderOptions, Timeline};
 use serde_json::{json, Value};
 use std::hint::black_box;
@@ -189,6 +190,7 @@ fn main() {
             "parse",
             "layout (full view)",
             "layout (zoomed to 1/10)",
+            "pan/zoom frame (zoomed to 1/10, frame kept)",
             "render SVG",
         ];
         filter.is_empty()
@@ -241,6 +243,14 @@ fn main() {
         bench(&filter, &format!("{name} layout (zoomed to 1/10)"), || {
             layout(&t, &zoom)
         });
+        // What the widget does per frame while zooming or panning: the frame
+        // (rows, breaks, header) is kept, only the view is laid out again.
+        let kept = frame(&t, &zoom);
+        bench(
+            &filter,
+            &format!("{name} pan/zoom frame (zoomed to 1/10, frame kept)"),
+            || layout_view(&t, &kept, zoom.view),
+        );
         if name == "seed" || name == "10k" {
             let o = RenderOptions {
                 width: options.width,
