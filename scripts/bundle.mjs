@@ -1,8 +1,10 @@
 // Second half of the build: turns wasm-bindgen's no-modules glue into an ES
 // module exporting a factory (so a trapped wasm instance can be replaced by
-// a fresh one), copies the shell's ES modules into pkg/, and bundles the
-// classic-script build with esbuild.
-import { readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+// a fresh one), copies the shell's ES modules, their types and the Hugo
+// templates into pkg/, and bundles the classic-script build with esbuild.
+// Run alone (`node scripts/bundle.mjs`) it refreshes pkg/ after a change in
+// js/, keeping the wasm and its glue.
+import { readFileSync, writeFileSync, copyFileSync, readdirSync, existsSync, cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Where the package is assembled (scripts/build.sh passes target/pkg).
@@ -26,12 +28,23 @@ function wrapGlue(name, file) {
   );
 }
 
-wrapGlue('incident_timeline', 'glue.js');
-wrapGlue('incident_timeline_widget', 'glue-widget.js');
+// The glue must match the wasm beside it: only a build (which passes the
+// output folder) wraps fresh glue; a refresh keeps pkg/'s own.
+if (process.argv[2]) {
+  wrapGlue('incident_timeline', 'glue.js');
+  wrapGlue('incident_timeline_widget', 'glue-widget.js');
+} else if (!existsSync(`${out}/glue.js`) || !existsSync(`${out}/glue-widget.js`)) {
+  throw new Error('pkg/ has no wasm-bindgen glue: run scripts/build.sh first');
+}
 
 for (const file of readdirSync('js')) {
   if (file.endsWith('.js') || file.endsWith('.d.ts')) copyFileSync(`js/${file}`, `${out}/${file}`);
 }
+
+// Hugo runs no JavaScript: its shortcode, code-block render hook and partials
+// ship as templates (mounted from node_modules/incident-timeline/pkg/hugo).
+rmSync(`${out}/hugo`, { recursive: true, force: true });
+cpSync('js/hugo', `${out}/hugo`, { recursive: true });
 
 // The shadow stylesheet is a template string, which esbuild leaves alone:
 // squeeze its whitespace for the one-file build.

@@ -19,13 +19,16 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Maps a URL path to a file under `mounts` ({ '/pkg/': 'pkg', '/': 'www' }), or null. */
+/**
+ * Maps a URL path to a file under `mounts` ({ '/pkg/': 'pkg', '/': 'www' };
+ * directories relative to the repository root, or absolute), or null.
+ */
 function fileFor(pathname, mounts) {
   for (const [prefix, dir] of Object.entries(mounts)) {
     if (!pathname.startsWith(prefix)) continue;
     const rel = normalize(decodeURIComponent(pathname.slice(prefix.length)));
     if (rel.startsWith('..')) return null;
-    return join(root, dir, rel);
+    return join(resolve(root, dir), rel);
   }
   return null;
 }

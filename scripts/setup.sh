@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and testing need and is missing on this machine:
 # the wasm target, wasm-bindgen-cli at the version Cargo.lock pins, the npm
-# dev dependencies, and (with --browser) Chromium, its driver and the fonts
-# the chart's text metrics assume. Safe to run again: it only adds what is
-# missing.
+# dev dependencies, and (with --browser) Chromium, its driver, the fonts
+# the chart's text metrics assume, and Hugo (for the static-site tests in
+# tests/packaging/, whose npm projects install themselves on first use).
+# Safe to run again: it only adds what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +29,7 @@ if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing+=(fonts-liberation)
+  command -v hugo >/dev/null || missing+=(hugo)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       apt-get update -qq

@@ -67,11 +67,12 @@ function probeScript() {
 }
 
 /**
- * Starts the server (with extra `routes`/`headers`) and a browser. Call
- * `close()` when the file's tests are done.
+ * Starts the server (with extra `routes`/`headers`, and `mounts` instead of
+ * MOUNTS if given) and a browser. Call `close()` when the file's tests are
+ * done.
  */
-export async function startHarness({ routes = {}, headers = {} } = {}) {
-  const server = await startServer({ port: 0, routes, headers, mounts: MOUNTS });
+export async function startHarness({ routes = {}, headers = {}, mounts = MOUNTS } = {}) {
+  const server = await startServer({ port: 0, routes, headers, mounts });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

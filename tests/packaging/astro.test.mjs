@@ -1,0 +1,99 @@
+// Astro 5 (tests/packaging/astro-site, the README's config): the remark
+// plugin turns a fenced ```incident-timeline block in a Markdown page into
+// <incident-timeline> with its JSON inline and a server-rendered SVG, and
+// the layout's `import 'incident-timeline/define'` makes it interactive
+// (Vite, inside Astro, bundles the element and its wasm). A bad timeline
+// fails the build with the file, the fence's line and the JSON paths.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepareProject, run, runOk, tempDir, lineOf } from './projects.mjs';
+import { serveSite, assertInteractive, openWithoutScript } from './browser.mjs';
+
+const ENV = { ASTRO_TELEMETRY_DISABLED: '1' };
+const PAGE = '/failover/';
+
+let project;
+let out;
+let h;
+let html;
+
+before(async () => {
+  project = await prepareProject('astro-site');
+  out = tempDir('incident-timeline-astro-');
+  await runOk(join(project.dir, 'node_modules/.bin/astro'), ['build'], {
+    cwd: project.dir,
+    env: { ...ENV, TEST_ASTRO_OUT_DIR: out.dir },
+  });
+  html = readFileSync(join(out.dir, 'failover/index.html'), 'utf8');
+  h = await serveSite(out.dir);
+});
+after(async () => {
+  await h?.close();
+  out?.remove();
+  project?.remove();
+});
+
+test('astro build: the element, its JSON inline and the SVG, as hast', () => {
+  assert.equal((html.match(/<incident-timeline[ >]/g) || []).length, 2);
+  assert.match(html, /<incident-timeline><script type="application\/json">\{"version":1,"title":"Database failover"/);
+  assert.match(html, /<incident-timeline time-zone="UTC" theme="dark"><script type="application\/json">/);
+  assert.match(html, /<svg role="img" class="incident-timeline"[^>]* width="800"/);
+  assert.ok(html.includes('<title>Database failover</title>'));
+  assert.ok(html.includes('Investigation &#x26; response') || html.includes('Investigation &amp; response'), 'the lane label');
+  assert.ok(html.includes('"title":"Cache \\u003c/script>\\u003cimg src=x onerror=alert(1)> flush"'));
+  assert.ok(!html.includes('<img src=x'));
+  const assets = readdirSync(join(out.dir, '_astro'));
+  assert.ok(assets.some((f) => /^incident_timeline_widget_bg\..*\.wasm$/.test(f)), `the widget wasm: ${assets}`);
+  assert.ok(!assets.some((f) => /^incident_timeline_bg\./.test(f)), 'the element alone does not ship the full core');
+});
+
+test('without JavaScript: the server-rendered SVG is the chart', async () => {
+  const { page, close } = await openWithoutScript(h, PAGE);
+  try {
+    const svgs = page.locator('incident-timeline > svg');
+    assert.equal(await svgs.count(), 2);
+    for (let i = 0; i < 2; i += 1) {
+      const box = await svgs.nth(i).boundingBox();
+      assert.ok(box && box.width >= 700 && box.height > 100, JSON.stringify(box));
+    }
+    assert.equal(await svgs.first().locator('title').textContent(), 'Database failover');
+  } finally {
+    await close();
+  }
+});
+
+test('with JavaScript: both widgets take over and are interactive', async () => {
+  const p = await h.openPage(PAGE);
+  try {
+    await p.page.evaluate(() => document.querySelectorAll('incident-timeline').forEach((el, i) => (el.id = `t${i}`)));
+    await assertInteractive(p, '#t0', { events: 4 });
+    await p.waitForState('#t1', 'ready');
+    const titles = (await p.events('ready')).map((e) => e.detail.title).sort();
+    assert.deepEqual(titles, ['Cache </script><img src=x onerror=alert(1)> flush', 'Database failover']);
+    assert.equal(await p.page.locator('img').count(), 0);
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
+test('a bad timeline fails the astro build with the file, the fence line and the JSON paths', async () => {
+  const bad = tempDir('incident-timeline-astro-bad-');
+  try {
+    const r = await run(join(project.dir, 'node_modules/.bin/astro'), ['build'], {
+      cwd: project.dir,
+      env: { ...ENV, TEST_ASTRO_SRC_DIR: './src-bad', TEST_ASTRO_OUT_DIR: bad.dir },
+    });
+    const output = r.stdout + r.stderr;
+    assert.notEqual(r.code, 0, 'the build fails');
+    const fence = lineOf(readFileSync(join(project.dir, 'src-bad/pages/broken.md'), 'utf8'), '```incident-timeline');
+    assert.ok(output.includes(`src-bad/pages/broken.md:${fence}: the \`\`\`incident-timeline block has 2 problems:`), output);
+    assert.match(output, /events\[0\]\.end: end 10:24 is before start 10:49/);
+    assert.match(output, /events\[1\]\.lane: unknown lane "databse"; did you mean "database"\?/);
+    assert.ok(!existsSync(join(bad.dir, 'broken/index.html')), 'no page with a blank chart was written');
+  } finally {
+    bad.remove();
+  }
+});

@@ -1,0 +1,121 @@
+// Shared by the packaging tests: packs the npm package as published
+// (`npm pack`), and prepares the small real projects under tests/packaging/
+// (each with its committed package.json and package-lock.json): `npm ci`
+// once, skipped while node_modules matches the lock, then the packed tarball
+// installed with `npm install --no-save`, so the committed files never change.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const PROJECTS = fileURLToPath(new URL('.', import.meta.url));
+
+/** Generous: installs and builds share the machine's cores. */
+export const STEP_TIMEOUT = Number(process.env.PACKAGING_STEP_TIMEOUT || 10 * 60 * 1000);
+
+/**
+ * Runs a command; resolves to { code, stdout, stderr } (never rejects on a
+ * non-zero exit; rejects if it cannot start or runs past `timeout`).
+ */
+export function run(command, args, { cwd = ROOT, env = {}, timeout = STEP_TIMEOUT } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) ran for more than ${timeout / 1000} s\n${stdout}\n${stderr}`));
+    }, timeout);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Like run, but throws with the output unless the command succeeds. */
+export async function runOk(command, args, options) {
+  const r = await run(command, args, options);
+  if (r.code !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${r.code})\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`);
+  }
+  return r;
+}
+
+/** A fresh temporary directory, removed by the returned `remove()`. */
+export function tempDir(prefix = 'incident-timeline-') {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * `npm pack --pack-destination <dir>`: the tarball as it would be published.
+ * Returns { file, size, unpackedSize, files: [paths] }.
+ */
+export async function packTarball(dir) {
+  const { stdout } = await runOk('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT });
+  const [info] = JSON.parse(stdout);
+  return {
+    file: join(dir, info.filename),
+    size: info.size,
+    unpackedSize: info.unpackedSize,
+    files: info.files.map((f) => f.path),
+  };
+}
+
+const STAMP = '.incident-timeline-lock-sha256';
+
+/**
+ * `npm ci` in tests/packaging/<name> unless its node_modules was installed
+ * from the same package-lock.json already. Returns the project's directory.
+ */
+export async function ensureProject(name) {
+  const dir = join(PROJECTS, name);
+  const lock = join(dir, 'package-lock.json');
+  const hash = createHash('sha256').update(readFileSync(lock)).digest('hex');
+  const stamp = join(dir, 'node_modules', STAMP);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return dir;
+  await runOk('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir });
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  writeFileSync(stamp, hash);
+  return dir;
+}
+
+/** Installs the packed tarball into the project without touching its package files. */
+export async function installTarball(dir, tarball) {
+  await runOk('npm', ['install', '--no-save', '--no-audit', '--no-fund', tarball], { cwd: dir });
+}
+
+/** ensureProject + packTarball + installTarball; returns { dir, tarball, remove }. */
+export async function prepareProject(name) {
+  const dir = await ensureProject(name);
+  const tmp = tempDir('incident-timeline-pack-');
+  try {
+    const tarball = await packTarball(tmp.dir);
+    await installTarball(dir, tarball.file);
+    return { dir, tarball, remove: tmp.remove };
+  } catch (e) {
+    tmp.remove();
+    throw e;
+  }
+}
+
+/** The 1-based line of the first line of `text` that contains `needle`. */
+export function lineOf(text, needle) {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`"${needle}" is not in the text`);
+  return i + 1;
+}
