@@ -178,7 +178,32 @@ fn options_from(options: &JsValue) -> Result<RenderOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(RenderOptions::default());
     }
-    serde_wasm_bindgen::from_value(options.clone()).map_err(|e| one("options", format!("{e}")))
+    // serde-wasm-bindgen reads a struct's fields by name, so it never sees
+    // unknown keys; check them here, and drop `undefined` values (absent, as
+    // in JSON) so that `{ theme: undefined }` means the default.
+    const KNOWN: [&str; 6] = ["width", "timeZone", "theme", "scale", "hourCycle", "now"];
+    if !options.is_object() {
+        return Err(one("options", "the options must be an object"));
+    }
+    let given: &js_sys::Object = options.unchecked_ref();
+    let clean = js_sys::Object::new();
+    for key in js_sys::Object::keys(given).iter() {
+        let name = key.as_string().unwrap_or_default();
+        if !KNOWN.contains(&name.as_str()) {
+            return Err(one(
+                &format!("options.{name}"),
+                format!(
+                    "unknown option \"{name}\"; the options are {}",
+                    KNOWN.join(", ")
+                ),
+            ));
+        }
+        let value = js_sys::Reflect::get(given, &key).unwrap_or(JsValue::UNDEFINED);
+        if !value.is_undefined() {
+            set(&clean, &name, &value);
+        }
+    }
+    serde_wasm_bindgen::from_value(clean.into()).map_err(|e| one("options", format!("{e}")))
 }
 
 #[cfg(feature = "full")]
