@@ -271,8 +271,9 @@ export class IncidentTimelineElement extends HTMLElement {
       const options = this.#options(width);
       const chart = this.#chart;
       const height = core.run(() => {
-        chart.configure(options.width, options.timeZone, options.theme === 'dark', options.now);
+        // Colours first: configure builds the theme from them.
         this.interaction.colors(chart);
+        chart.configure(options.width, options.timeZone, options.theme === 'dark', options.now);
         return chart.draw(this.canvas, window.devicePixelRatio || 1);
       });
       this.canvas.style.width = `${width}px`;

@@ -53,7 +53,7 @@ export class Interaction {
     this.tableButton = el('button', { type: 'button', 'aria-pressed': 'false', text: 'Table', 'data-act': 'table' });
     this.toolbar = el('div', { class: 'toolbar', part: 'toolbar' },
       button('+', 'Zoom in', 'in'), button('−', 'Zoom out', 'out'), button('Reset', 'Show everything', 'reset'),
-      this.zoneSelect, this.tableButton);
+      this.tableButton, this.zoneSelect);
     this.focusRing = el('div', { class: 'focus', part: 'focus', hidden: true });
     this.tip = el('div', { class: 'tip', part: 'tooltip', role: 'tooltip', hidden: true });
     this.details = el('div', { class: 'details', part: 'details', hidden: true });
@@ -89,6 +89,7 @@ export class Interaction {
 
   /** Time zone for the next render, given the attribute's choice. */
   timeZone(fromAttribute) {
+    this.attributeZone = fromAttribute;
     return this.zone === 'local' ? Intl.DateTimeFormat().resolvedOptions().timeZone : this.zone || fromAttribute;
   }
 
@@ -105,11 +106,16 @@ export class Interaction {
 
   /** After each draw: refresh what depends on layout or zone. */
   drawn(chart, first, key) {
+    // The first choice is the zone the page asked for (a `time-zone`
+    // attribute, the element's or an ancestor's), else the timeline's own.
     const documentZone = chart.timeZone;
-    const zones = [['', documentZone ? `${documentZone} (timeline)` : 'Timeline zone'], ['local', 'Your time zone'], ['UTC', 'UTC']];
+    const byDefault = this.attributeZone ? `${this.attributeZone} (page)`
+      : documentZone ? `${documentZone} (timeline)` : 'Timeline zone';
+    const zones = [['', byDefault], ['local', 'Your time zone'], ['UTC', 'UTC']];
     if (this.zoneSelect.options.length !== zones.length) {
       this.zoneSelect.replaceChildren(...zones.map(([value, text]) => el('option', { value, text })));
     }
+    this.zoneSelect.options[0].textContent = byDefault;
     this.zoneSelect.value = this.zone || '';
     this.toolbar.querySelector('[data-act=reset]').disabled = !chart.zoomed;
     this.#placeFocus();
@@ -131,8 +137,8 @@ export class Interaction {
     const i = chart.find(id);
     if (i < 0) return;
     this.#focus(i, true);
-    this.#showDetails(i);
     this.host.scrollIntoView({ block: 'center' });
+    this.#showDetails(i, true);
   }
 
   #local(e) {
@@ -219,8 +225,8 @@ export class Interaction {
     const i = chart ? chart.hit(p.x, p.y, e.pointerType === 'touch' ? 10 : 3) : -1;
     if (i >= 0) {
       this.#focus(i, false);
-      this.#showDetails(i);
       this.box.focus({ preventScroll: true });
+      this.#showDetails(i, true);
     } else {
       this.#closeDetails();
     }
@@ -248,7 +254,7 @@ export class Interaction {
     } else if (e.key === 'Enter' || e.key === ' ') {
       if (this.focused < 0) return;
       if (this.pinned === this.focused) this.#closeDetails();
-      else this.#showDetails(this.focused);
+      else this.#showDetails(this.focused, true);
     } else if (e.key === 'Escape') {
       if (this.pinned < 0) return;
       this.#closeDetails();
@@ -295,7 +301,7 @@ export class Interaction {
       el('div', { text: [d.duration, d.impact].filter(Boolean).join(' · ') }),
     );
     this.tip.hidden = false;
-    this.#place(this.tip, p.x + 12, p.y + 16);
+    this.#placeTip(p);
   }
 
   #hideTip() {
@@ -303,15 +309,37 @@ export class Interaction {
     this.box.canvas.style.cursor = '';
   }
 
-  /** Keeps a floating box inside the widget (and so on screen). */
-  #place(node, x, y) {
-    const max = this.plot.clientWidth;
-    const w = node.offsetWidth;
-    node.style.left = `${Math.max(0, Math.min(x, max - w))}px`;
-    node.style.top = `${y}px`;
+  /**
+   * Puts the tooltip beside the pointer, inside the widget (whose box clips
+   * it) and inside the window: below the pointer if it fits there, else
+   * above, else wherever it shows the most.
+   */
+  #placeTip(p) {
+    const tip = this.tip;
+    const s = tip.style;
+    // Measured at the origin: a box left near the right edge would be
+    // measured squeezed (an absolute box shrinks to the room it has).
+    s.left = '0px';
+    s.top = '0px';
+    const size = tip.getBoundingClientRect();
+    const w = Math.ceil(size.width); // rounded down, the text could wrap once more
+    const h = size.height;
+    s.left = `${Math.max(0, Math.min(p.x + 12, this.plot.clientWidth - w))}px`;
+    const plot = this.plot.getBoundingClientRect();
+    const host = this.host.getBoundingClientRect();
+    const top = Math.max(host.top, 0) - plot.top;
+    const bottom = Math.min(host.bottom, innerHeight) - plot.top;
+    const below = p.y + 16;
+    const above = p.y - 8 - h;
+    let y;
+    if (below + h <= bottom) y = below;
+    else if (above >= top) y = above;
+    else y = Math.max(top, bottom - h);
+    s.top = `${y}px`;
   }
 
-  #showDetails(i) {
+  /** Pins event `i`'s details under the chart; `reveal`: scrolls them into the window. */
+  #showDetails(i, reveal = false) {
     const chart = this.chart();
     const d = chart.describe(i);
     this.pinned = i;
@@ -331,6 +359,7 @@ export class Interaction {
     if (d.id) parts.push(el('button', { type: 'button', text: 'Copy link', 'data-act': 'copy', 'data-id': d.id }));
     this.details.replaceChildren(...parts);
     this.details.hidden = false;
+    if (reveal) this.details.scrollIntoView({ block: 'nearest' });
   }
 
   #closeDetails() {

@@ -18,11 +18,22 @@ export const styles = `
 }
 :host([hidden]) { display: none; }
 [hidden] { display: none !important; }
-.chart { display: block; outline: none; }
-.chart:focus-visible .plot { outline: 2px solid #0969da; outline-offset: 2px; }
+/* The chart box is a card in the canvas's colours, so the toolbar and the
+   panels under the canvas stay legible whatever the page's own colours. */
+.chart {
+  display: block; outline: none; color-scheme: light;
+  background: var(--incident-timeline-background, #fff); color: var(--incident-timeline-text, #1f2328);
+}
+.chart.dark {
+  color-scheme: dark;
+  background: var(--incident-timeline-background, #0d1117); color: var(--incident-timeline-text, #e6edf3);
+}
+/* Inset: the host clips what overflows it, and the plot is as wide as the host. */
+.chart:focus-visible .plot { outline: 2px solid #0969da; outline-offset: -2px; }
 .plot { position: relative; }
 canvas { display: block; max-width: 100%; touch-action: pan-y; }
-.toolbar { display: flex; flex-wrap: wrap; gap: 4px; justify-content: flex-end; margin: 0 0 4px; }
+.toolbar { display: flex; flex-wrap: wrap; gap: 4px; justify-content: flex-end; margin: 0 0 4px; padding: 6px 6px 0; }
+select { max-width: 100%; }
 button, select {
   font: 13px Arial, Helvetica, sans-serif; color: inherit; background: transparent;
   border: 1px solid #8c959f; border-radius: 4px; padding: 2px 8px; min-height: 28px; cursor: pointer;
@@ -51,6 +62,10 @@ caption { text-align: start; font-weight: bold; padding: 4px 0; }
 th, td { text-align: start; padding: 3px 8px; border-bottom: 1px solid #d1d9e0; vertical-align: top; }
 .sr-only { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .dark .tip, .dark .details { background: #161b22; color: #e6edf3; border-color: #3d444d; }
+.dark .focus { border-color: #4493f8; box-shadow: 0 0 0 2px #0d1117; }
+.dark button[aria-pressed=true] { background: rgba(68, 147, 248, .25); }
+.dark button, .dark select { border-color: #656c76; }
+.chart.dark:focus-visible .plot, .dark button:focus-visible, .dark select:focus-visible { outline-color: #4493f8; }
 .dark .details .kind, .dark .details dt { color: #9198a1; }
 .dark .details a { color: #4493f8; }
 .dark th, .dark td { border-color: #3d444d; }
