@@ -77,6 +77,16 @@ export function coreLoader(createGlue, source) {
           err.problems = [{ path: '', message: err.message }];
           throw err;
         }
+        // The core's own errors come back through a normal return. Anything
+        // else may be a JavaScript exception that unwound through wasm frames
+        // (a hostile .data: a Proxy or getter that throws while the core
+        // reads it), which skips their epilogues and leaks the instance's
+        // shadow stack; enough of them and it overflows into a trap. So the
+        // instance is replaced, and the error itself passes on unchanged.
+        if (!(e && e.name === 'IncidentTimelineError')) {
+          instance = null;
+          if (module) instantiate(module);
+        }
         throw e;
       }
     },

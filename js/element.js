@@ -113,6 +113,8 @@ export class IncidentTimelineElement extends HTMLElement {
   #onHash = () => this.interaction.followHash();
   #frame = 0;
   #state = 'idle';
+  /** Between connectedCallback and disconnectedCallback. */
+  #connected = false;
 
   constructor() {
     super();
@@ -124,9 +126,14 @@ export class IncidentTimelineElement extends HTMLElement {
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('part', 'canvas');
     this.canvas.setAttribute('aria-hidden', 'true');
+    // Canvas text follows the canvas element's inherited letter and word
+    // spacing and direction; a page that restyles the host (`* { all:
+    // unset }`) would push its own through and garble the chart's labels,
+    // which are placed with the chart's own text metrics.
+    Object.assign(this.canvas.style, { letterSpacing: 'normal', wordSpacing: 'normal', direction: 'ltr' });
     this.chartBox.canvas = this.canvas;
     this.interaction = new Interaction(this, this.chartBox, {
-      chart: () => this.#chart,
+      chart: () => this.#liveChart(),
       redraw: () => this.#render(),
     });
     this.chartBox.hidden = true;
@@ -155,7 +162,18 @@ export class IncidentTimelineElement extends HTMLElement {
     return this.#state;
   }
 
+  /**
+   * The chart, unless the wasm instance that made it has trapped since: its
+   * memory went with that instance. A redraw rebuilds it on the fresh one.
+   */
+  #liveChart() {
+    if (this.#chartGeneration === core.generation()) return this.#chart;
+    this.#scheduleRender();
+    return null;
+  }
+
   connectedCallback() {
+    this.#connected = true;
     // Only a new width needs a new layout (the chart's own height, or its
     // error box replacing it, changes the element's size too).
     this.#resize = new ResizeObserver(() => {
@@ -169,6 +187,7 @@ export class IncidentTimelineElement extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#connected = false;
     this.#resize?.disconnect();
     this.#resize = null;
     this.#darkQuery?.removeEventListener('change', this.#onScheme);
@@ -179,7 +198,10 @@ export class IncidentTimelineElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected) return;
+    // An element upgraded in place gets a call for each attribute before
+    // connectedCallback, which loads anyway: loading here too would fetch
+    // `src` twice (and abort the first).
+    if (oldValue === newValue || !this.#connected) return;
     if (name === 'src') this.#load();
     else this.#render();
   }
@@ -200,7 +222,11 @@ export class IncidentTimelineElement extends HTMLElement {
       const input = await this.#input();
       await core.load();
       if (token !== this.#token) return;
-      this.#chart?.free?.();
+      // A chart of a trapped instance is only forgotten: freeing it there
+      // could throw (one in use when the trap hit stays borrowed), now or
+      // from its finalizer.
+      if (this.#chartGeneration === core.generation()) this.#chart?.free?.();
+      else this.#chart?.__destroy_into_raw?.();
       this.#chart = null;
       this.#chart = core.run((c) => new c.Chart(input));
       this.#chartGeneration = core.generation();
@@ -255,7 +281,12 @@ export class IncidentTimelineElement extends HTMLElement {
   }
 
   #currentWidth() {
-    return Math.floor(this.clientWidth || this.getBoundingClientRect().width);
+    // A host the page made inline (`* { all: unset }`, `display:
+    // inline-block`) has no width until it has content, and would wait for
+    // one forever: it draws at its container's width.
+    const own = this.clientWidth || this.getBoundingClientRect().width;
+    if (own || !/^inline|^contents/.test(getComputedStyle(this).display)) return Math.floor(own);
+    return Math.floor(this.parentElement?.clientWidth || 0);
   }
 
   #render() {
@@ -265,6 +296,8 @@ export class IncidentTimelineElement extends HTMLElement {
     this.#width = width;
     try {
       if (this.#chartGeneration !== core.generation()) {
+        this.#chart.__destroy_into_raw?.();
+        this.#chart = null;
         this.#chart = core.run((c) => new c.Chart(this.#input_));
         this.#chartGeneration = core.generation();
       }
