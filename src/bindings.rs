@@ -491,8 +491,16 @@ impl Chart {
     }
 
     /// Lays out at the configured width and paints onto `canvas` at
-    /// `pixel_ratio` device pixels per CSS pixel. Returns the height in CSS pixels.
-    pub fn draw(&mut self, canvas: &HtmlCanvasElement, pixel_ratio: f64) -> Result<f64, JsValue> {
+    /// `pixel_ratio` device pixels per CSS pixel, the rows from `top` to
+    /// `bottom` (CSS pixels; `bottom <= top` paints everything). Returns the
+    /// height in CSS pixels.
+    pub fn draw(
+        &mut self,
+        canvas: &HtmlCanvasElement,
+        pixel_ratio: f64,
+        top: f64,
+        bottom: f64,
+    ) -> Result<f64, JsValue> {
         let frame = self
             .frame
             .get_or_insert_with(|| frame(&self.timeline, &self.options));
@@ -502,8 +510,15 @@ impl Chart {
         } else {
             1.0
         };
-        canvas.set_width((scene.width * ratio).round() as u32);
-        canvas.set_height((scene.height * ratio).round() as u32);
+        // Resizing a canvas reallocates and clears it: only when the size changes.
+        let (w, h) = (
+            (scene.width * ratio).round() as u32,
+            (scene.height * ratio).round() as u32,
+        );
+        if canvas.width() != w || canvas.height() != h {
+            canvas.set_width(w);
+            canvas.set_height(h);
+        }
         let ctx: CanvasRenderingContext2d = canvas
             .get_context("2d")?
             .ok_or_else(|| one("", "this browser gave no 2D canvas"))?
@@ -511,7 +526,12 @@ impl Chart {
         ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
         let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| one("", "this browser gave no 2D canvas"))?;
-        draw(&scene, &self.theme, &mut backend, 1.0)
+        let band = if bottom > top {
+            (top, bottom)
+        } else {
+            (0.0, scene.height)
+        };
+        draw(&scene, &self.theme, &mut backend, 1.0, band)
             .map_err(|e| one("", format!("drawing failed: {e}")))?;
         let height = scene.height;
         self.scene = Some(scene);

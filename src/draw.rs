@@ -167,17 +167,30 @@ impl<B: DrawingBackend> Painter<'_, B> {
     }
 }
 
-/// Paints the scene. `font_scale` is 1 for the canvas, [`SVG_FONT_SCALE`] for SVG.
+/// Paints the scene. `font_scale` is 1 for the canvas, [`SVG_FONT_SCALE`]
+/// for SVG. Only what meets the horizontal `band` (top and bottom, in
+/// pixels) is painted: a tall chart on a page paints the part on screen.
 pub fn draw<B: DrawingBackend>(
     scene: &Scene,
     theme: &Theme,
     backend: &mut B,
     font_scale: f64,
+    band: (f64, f64),
 ) -> DrawResult<B> {
     let mut p = Painter {
         backend,
         theme,
         font_scale,
+    };
+    let (top, bottom) = (band.0.max(0.0), band.1.min(scene.height));
+    let meets = |r: &Rect| r.bottom() >= top && r.y <= bottom;
+    let within = |r: &Rect| {
+        let y = r.y.max(top);
+        Rect {
+            y,
+            h: r.bottom().min(bottom) - y,
+            ..*r
+        }
     };
     let whole = Rect {
         x: 0.0,
@@ -185,20 +198,15 @@ pub fn draw<B: DrawingBackend>(
         w: scene.width,
         h: scene.height,
     };
-    p.rect(&whole, Role::Background, 1.0, true)?;
-    for lane in scene.lanes.iter().filter(|l| l.shaded) {
-        p.rect(&lane.rect, Role::LaneBand, 1.0, true)?;
+    p.rect(&within(&whole), Role::Background, 1.0, true)?;
+    for lane in scene.lanes.iter().filter(|l| l.shaded && meets(&l.rect)) {
+        p.rect(&within(&lane.rect), Role::LaneBand, 1.0, true)?;
     }
-    for b in &scene.breaks {
-        p.rect(&b.rect, Role::Break, 1.0, true)?;
-        for x in [b.rect.x, b.rect.right()] {
-            p.line(
-                (x, b.rect.y + 2.0),
-                (x, b.rect.bottom()),
-                Role::Grid,
-                1.0,
-                1,
-            )?;
+    for b in scene.breaks.iter().filter(|b| meets(&b.rect)) {
+        let r = within(&b.rect);
+        p.rect(&r, Role::Break, 1.0, true)?;
+        for x in [r.x, r.right()] {
+            p.line((x, r.y + 2.0), (x, r.bottom()), Role::Grid, 1.0, 1)?;
         }
     }
     for g in &scene.grid {
@@ -208,14 +216,14 @@ pub fn draw<B: DrawingBackend>(
             (Role::Grid, 1.0)
         };
         p.line(
-            (g.x, scene.plot.y - 4.0),
-            (g.x, scene.plot.bottom()),
+            (g.x, (scene.plot.y - 4.0).max(top)),
+            (g.x, scene.plot.bottom().min(bottom)),
             role,
             alpha,
             1,
         )?;
     }
-    for bar in &scene.bars {
+    for bar in scene.bars.iter().filter(|b| meets(&b.rect)) {
         if bar.outlined {
             p.rect(&bar.rect, bar.role, 0.2, true)?;
             p.rect(&bar.rect, bar.role, 1.0, false)?;
@@ -252,7 +260,7 @@ pub fn draw<B: DrawingBackend>(
             }
         }
     }
-    for m in &scene.markers {
+    for m in scene.markers.iter().filter(|m| meets(&m.bounds())) {
         p.diamond(m.x, m.y, m.radius, Role::Milestone)?;
     }
     for e in &scene.legend {
@@ -284,7 +292,7 @@ pub fn draw<B: DrawingBackend>(
             }
         }
     }
-    for t in scene.texts() {
+    for t in scene.texts().filter(|t| meets(&t.bounds())) {
         p.text(t)?;
     }
     p.backend.present()

@@ -34,8 +34,14 @@ pub fn render_svg(t: &Timeline, o: &RenderOptions) -> Result<String, Problems> {
     let mut body = String::new();
     {
         let mut backend = SVGBackend::with_string(&mut body, size);
-        draw(&scene, &theme, &mut backend, SVG_FONT_SCALE)
-            .map_err(|e| Problems::one(Problem::at("", format!("drawing failed: {e}"))))?;
+        draw(
+            &scene,
+            &theme,
+            &mut backend,
+            SVG_FONT_SCALE,
+            (0.0, scene.height),
+        )
+        .map_err(|e| Problems::one(Problem::at("", format!("drawing failed: {e}"))))?;
     }
     let title = t.title.as_deref().unwrap_or("Incident timeline");
     let mut desc = if t.events.is_empty() {
