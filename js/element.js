@@ -111,6 +111,17 @@ export class IncidentTimelineElement extends HTMLElement {
   #darkQuery = null;
   #onScheme = () => this.#render();
   #onHash = () => this.interaction.followHash();
+  // A chart taller than the screen paints only the rows near the screen
+  // (one screen above and below) and paints again when scrolled past them.
+  #painted = [0, 0];
+  #onScroll = () => {
+    const [top, bottom] = this.#painted;
+    const c = this.canvas.getBoundingClientRect();
+    if (c.height <= innerHeight) return;
+    const from = Math.max(0, -c.top);
+    const to = Math.min(c.height, innerHeight - c.top);
+    if (from < top || to > bottom) this.#scheduleRender();
+  };
   #frame = 0;
   #state = 'idle';
   /** Between connectedCallback and disconnectedCallback. */
@@ -183,6 +194,7 @@ export class IncidentTimelineElement extends HTMLElement {
     this.#darkQuery = matchMedia('(prefers-color-scheme: dark)');
     this.#darkQuery.addEventListener('change', this.#onScheme);
     addEventListener('hashchange', this.#onHash);
+    addEventListener('scroll', this.#onScroll, { passive: true, capture: true });
     this.#load();
   }
 
@@ -192,6 +204,7 @@ export class IncidentTimelineElement extends HTMLElement {
     this.#resize = null;
     this.#darkQuery?.removeEventListener('change', this.#onScheme);
     removeEventListener('hashchange', this.#onHash);
+    removeEventListener('scroll', this.#onScroll, { capture: true });
     this.#abort?.abort();
     cancelAnimationFrame(this.#frame);
     this.#token += 1;
@@ -307,7 +320,9 @@ export class IncidentTimelineElement extends HTMLElement {
         // Colours first: configure builds the theme from them.
         this.interaction.colors(chart);
         chart.configure(options.width, options.timeZone, options.theme === 'dark', options.now);
-        return chart.draw(this.canvas, window.devicePixelRatio || 1);
+        const y = -this.canvas.getBoundingClientRect().top;
+        this.#painted = [y - innerHeight, y + 2 * innerHeight];
+        return chart.draw(this.canvas, window.devicePixelRatio || 1, ...this.#painted);
       });
       this.canvas.style.width = `${width}px`;
       this.canvas.style.height = `${height}px`;
