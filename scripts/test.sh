@@ -17,6 +17,8 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 step "cargo test"
 cargo test
+step "fuzz: parse and layout, ${FUZZ_SECONDS:-45} s each (fuzz/, its own target dir)"
+FUZZ_SECONDS=${FUZZ_SECONDS:-45} bash scripts/fuzz.sh
 step "build pkg/"
 bash scripts/build.sh
 step "node and browser tests"

@@ -243,7 +243,7 @@ fn zone(u: &mut Unstructured<'_>) -> AResult<Zone> {
 /// An arbitrary timeline that keeps the invariants [`check_timeline`] lists.
 pub fn arbitrary_timeline(u: &mut Unstructured<'_>) -> AResult<Timeline> {
     let base = instant(u, 1_670_401_440_000)?;
-    let most_lanes = if one_in(u, 30)? { 1_000 } else { 8 };
+    let most_lanes = if one_in(u, 100)? { 1_000 } else { 8 };
     let lane_count = u.int_in_range(1..=most_lanes)?;
     let lanes = (0..lane_count)
         .map(|i| {
@@ -254,7 +254,7 @@ pub fn arbitrary_timeline(u: &mut Unstructured<'_>) -> AResult<Timeline> {
         })
         .collect::<AResult<Vec<_>>>()?;
     let mut events = Vec::new();
-    let most_events = if one_in(u, 20)? { 2_000 } else { 40 };
+    let most_events = if one_in(u, 50)? { 2_000 } else { 40 };
     let event_count = u.int_in_range(0..=most_events)?;
     let mut last = base;
     for i in 0..event_count {
@@ -419,7 +419,7 @@ fn layout_steps(u: &mut Unstructured<'_>) -> AResult<()> {
     let theme = Theme::named(if u.arbitrary()? { ThemeName::Dark } else { ThemeName::Light });
     let mut scene = layout(&t, &o);
     check_scene(&scene, &t);
-    draw_svg(&scene, &theme, &t);
+    draw_svg(&scene, &theme, &t, (f64::NEG_INFINITY, f64::INFINITY));
     // The Chart keeps the view-independent frame while zooming and panning.
     let kept = frame(&t, &o);
 
@@ -482,7 +482,17 @@ fn layout_steps(u: &mut Unstructured<'_>) -> AResult<()> {
             scene = layout_view(&t, &kept, o.view);
             check_scene(&scene, &t);
             if one_in(u, 3)? {
-                draw_svg(&scene, &theme, &t);
+                // The widget paints only a band around the screen of a tall chart.
+                // What the element passes: a finite band, top above bottom (a
+                // band with top below bottom makes negative rectangles that
+                // overflow plotters-svg's i32 arithmetic: fuzz/README.md).
+                let band = if one_in(u, 2)? {
+                    let top = f64::from(u.int_in_range(-100_000..=100_000)?);
+                    (top, top + f64::from(u.int_in_range(0..=10_000)?))
+                } else {
+                    (f64::NEG_INFINITY, f64::INFINITY)
+                };
+                draw_svg(&scene, &theme, &t, band);
             }
         }
     }
@@ -524,12 +534,12 @@ pub fn check_scene(s: &Scene, t: &Timeline) {
     }
 }
 
-fn draw_svg(scene: &Scene, theme: &Theme, t: &Timeline) {
+fn draw_svg(scene: &Scene, theme: &Theme, t: &Timeline, band: (f64, f64)) {
     let mut body = String::new();
     {
         let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
         let mut backend = SVGBackend::with_string(&mut body, size);
-        draw(scene, theme, &mut backend, SVG_FONT_SCALE).expect("drawing to SVG");
+        draw(scene, theme, &mut backend, SVG_FONT_SCALE, band).expect("drawing to SVG");
     }
     check_svg(&body, t);
 }

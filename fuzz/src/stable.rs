@@ -10,10 +10,13 @@
 //! ```
 //!
 //! A panic, an input running longer than `FUZZ_INPUT_TIMEOUT` seconds
-//! (default 10), or the process holding more than `FUZZ_MEMORY_MB` of heap
-//! (default 2048) is a failure: the input is written to
-//! `fuzz/artifacts/<target>/{crash,timeout,oom}-<hash>` and the runner
-//! exits with status 1.
+//! (default 10), the process holding more than `FUZZ_MEMORY_MB` of heap
+//! (default 2048), or (parse only) an input taking longer than 250 ms plus
+//! `FUZZ_MS_PER_KB` (default 1) for each KB of it, is a failure: the input
+//! is written to `fuzz/artifacts/<target>/{crash,timeout,oom,slow}-<hash>`
+//! and the runner exits with status 1. The time limit is what "parsing
+//! time is bounded by input size" means here: a healthy parse reads tens
+//! of MB a second.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hash::{Hash, Hasher};
@@ -286,6 +289,8 @@ fn main() {
 
     let env_num = |k: &str, d: u64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
     let timeout_ms = env_num("FUZZ_INPUT_TIMEOUT", 10) * 1000;
+    let ms_per_kb = env_num("FUZZ_MS_PER_KB", 1) as f64;
+    let slow = |took: Duration, len: usize| name == "parse" && took.as_secs_f64() * 1000.0 > 250.0 + ms_per_kb * len as f64 / 1024.0;
     let memory = (env_num("FUZZ_MEMORY_MB", 2048) as usize) << 20;
 
     // Watchdog: an input running too long is a hang.
@@ -317,6 +322,10 @@ fn main() {
         for file in &args[2..] {
             let data = std::fs::read(file).unwrap_or_else(|e| panic!("{file}: {e}"));
             let took = run_one(f, &data);
+            if slow(took, data.len()) {
+                eprintln!("== slow: {} bytes took {:.3} s", data.len(), took.as_secs_f64());
+                fail("slow");
+            }
             println!("{file}: ok ({} bytes, {:.3} s, peak heap {} MB)", data.len(), took.as_secs_f64(), PEAK.load(SeqCst) >> 20);
         }
         return;
@@ -346,7 +355,12 @@ fn main() {
     let mut runs: u64 = 0;
     let mut slowest = (Duration::ZERO, 0usize);
     for s in &seeds {
-        run_one(f, s);
+        *CURRENT.lock().unwrap() = s.clone();
+        let took = run_one(f, s);
+        if slow(took, s.len()) {
+            eprintln!("\n== slow: a seed of {} bytes took {:.3} s", s.len(), took.as_secs_f64());
+            fail("slow");
+        }
         runs += 1;
     }
     let mut data = Vec::new();
@@ -364,6 +378,10 @@ fn main() {
             mutate(&mut rng, &mut data, &seeds, max_len);
         }
         let took = run_one(f, &data);
+        if slow(took, data.len()) {
+            eprintln!("\n== slow: {} bytes took {:.3} s", data.len(), took.as_secs_f64());
+            fail("slow");
+        }
         if took > slowest.0 {
             slowest = (took, data.len());
         }
