@@ -59,6 +59,7 @@ async function fetchTimeline(url, signal) {
   }
   const declared = Number(response.headers.get('content-length'));
   if (declared > MAX_BYTES) {
+    response.body?.cancel().catch(() => {}); // stop the download now, not at garbage collection
     throw new Error(`could not load ${url}: it is ${Math.round(declared / 1048576)} MB; the most accepted is ${MAX_BYTES / 1048576} MB`);
   }
   const text = await readLimited(response, url);
