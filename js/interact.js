@@ -97,11 +97,14 @@ export class Interaction {
   colors(chart) {
     chart.clearColors();
     const style = getComputedStyle(this.host);
+    const set = {};
     for (const role of ROLES) {
       const value = style.getPropertyValue(`--incident-timeline-${role}`).trim();
       const c = value && rgb(value);
-      if (c) chart.setColor(role, ...c);
+      if (c) chart.setColor(role, ...(set[role] = c));
     }
+    // A page that recolours outages means critical ones too, unless it says otherwise.
+    if (set.outage && !set.critical) chart.setColor('critical', ...set.outage);
   }
 
   /** After each draw: refresh what depends on layout or zone. */

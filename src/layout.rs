@@ -79,11 +79,22 @@ fn text(
     Text {
         x,
         y,
-        text: s.into(),
+        text: printable(s.into()),
         size,
         bold,
         anchor,
         role,
+    }
+}
+
+/// Text without control characters (and U+FFFE, U+FFFF): they draw as
+/// nothing (and measure as nothing), and XML 1.0 cannot hold them in SVG.
+fn printable(s: String) -> String {
+    let bad = |c: char| c.is_control() || c == '\u{fffe}' || c == '\u{ffff}';
+    if s.chars().any(bad) {
+        s.chars().filter(|c| !bad(*c)).collect()
+    } else {
+        s
     }
 }
 

@@ -20,6 +20,10 @@ fn escape(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // Not allowed in XML 1.0: dropped (tab, LF and CR are fine).
+            c if (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                || c == '\u{fffe}'
+                || c == '\u{ffff}' => {}
             c => out.push(c),
         }
     }
