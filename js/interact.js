@@ -37,6 +37,16 @@ function rgb(css) {
   return m && m.length >= 3 ? m.slice(0, 3).map(Number) : null;
 }
 
+const FIELDS = ['title', 'kind', 'lane', 'when', 'start', 'end', 'duration', 'impact', 'detail', 'sentence', 'id'];
+/** Event `i` in words (the wasm hands them over as an array, by position). */
+function describe(chart, i) {
+  const a = chart.describe(i);
+  const d = Object.fromEntries(FIELDS.map((k, n) => [k, a[n]]));
+  d.links = [];
+  for (let n = FIELDS.length; n < a.length; n += 2) d.links.push({ url: a[n], label: a[n + 1] });
+  return d;
+}
+
 export class Interaction {
   constructor(host, box, { chart, redraw }) {
     this.host = host;
@@ -101,10 +111,10 @@ export class Interaction {
     for (const role of ROLES) {
       const value = style.getPropertyValue(`--incident-timeline-${role}`).trim();
       const c = value && rgb(value);
-      if (c) chart.setColor(role, ...(set[role] = c));
+      if (c) chart.setColor(ROLES.indexOf(role), ...(set[role] = c));
     }
     // A page that recolours outages means critical ones too, unless it says otherwise.
-    if (set.outage && !set.critical) chart.setColor('critical', ...set.outage);
+    if (set.outage && !set.critical) chart.setColor(1, ...set.outage);
   }
 
   /** After each draw: refresh what depends on layout or zone. */
@@ -281,7 +291,7 @@ export class Interaction {
       this.redraw();
     }
     this.#placeFocus();
-    this.live.textContent = chart.describe(i).sentence;
+    this.live.textContent = describe(chart, i).sentence;
   }
 
   #placeFocus() {
@@ -296,7 +306,7 @@ export class Interaction {
   }
 
   #showTip(i, p) {
-    const d = this.chart().describe(i);
+    const d = describe(this.chart(), i);
     this.tip.replaceChildren(
       el('strong', { text: d.title }),
       el('div', { text: `${d.kind} · ${d.lane}` }),
@@ -344,7 +354,7 @@ export class Interaction {
   /** Pins event `i`'s details under the chart; `reveal`: scrolls them into the window. */
   #showDetails(i, reveal = false) {
     const chart = this.chart();
-    const d = chart.describe(i);
+    const d = describe(chart, i);
     this.pinned = i;
     const rows = [['When', d.when], ['Duration', d.duration], ['Impact', d.impact], ['Lane', d.lane]]
       .filter(([, v]) => v)
@@ -389,7 +399,7 @@ export class Interaction {
   #buildTable() {
     const chart = this.chart();
     const head = ['Lane', 'Kind', 'Event', 'Start', 'End', 'Duration', 'Impact'];
-    const rows = chart.rows().map((d) => el('tr', {}, ...[d.lane, d.kind, d.title, d.start, d.end, d.duration, d.impact]
+    const rows = [...chart.order()].map((i) => describe(chart, i)).map((d) => el('tr', {}, ...[d.lane, d.kind, d.title, d.start, d.end, d.duration, d.impact]
       .map((text, k) => (k === 2 ? el('th', { text, scope: 'row' }) : el('td', { text })))));
     this.table.replaceChildren(el('table', {},
       el('caption', { text: `${chart.title || 'Incident timeline'}: every event` }),

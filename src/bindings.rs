@@ -234,23 +234,22 @@ pub struct Chart {
     order: Vec<usize>,
 }
 
-fn role_named(name: &str) -> Option<Role> {
-    Some(match name {
-        "outage" => Role::Outage,
-        "critical" => Role::OutageCritical,
-        "degraded" => Role::Degraded,
-        "maintenance" => Role::Maintenance,
-        "activity" => Role::Activity,
-        "milestone" => Role::Milestone,
-        "background" => Role::Background,
-        "text" => Role::Text,
-        "muted" => Role::MutedText,
-        "grid" => Role::Grid,
-        "band" => Role::LaneBand,
-        _ => return None,
-    })
-}
+/// Colour roles a page can set, in the order of `ROLES` in js/interact.js.
+const COLOR_ROLES: [Role; 11] = [
+    Role::Outage,
+    Role::OutageCritical,
+    Role::Degraded,
+    Role::Maintenance,
+    Role::Activity,
+    Role::Milestone,
+    Role::Background,
+    Role::Text,
+    Role::MutedText,
+    Role::Grid,
+    Role::LaneBand,
+];
 
+#[cfg(feature = "full")]
 fn set(o: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(o, &JsValue::from_str(key), value);
 }
@@ -285,8 +284,13 @@ impl Chart {
     ) -> Result<(), JsValue> {
         // The present matters only to ongoing events, and to the minute.
         let ongoing = self.timeline.events.iter().any(|e| e.is_ongoing());
+        // A page's clock is what it is: keep it within the years documents use.
         let now = if ongoing {
-            (now / 60_000.0).floor() * 60_000.0
+            (now.max(crate::options::EARLIEST)
+                .min(crate::options::LATEST)
+                / 60_000.0)
+                .floor()
+                * 60_000.0
         } else {
             0.0
         };
@@ -327,13 +331,12 @@ impl Chart {
         Ok(())
     }
 
-    /// Overrides a colour of the theme (`outage`, `critical`, `degraded`,
-    /// `maintenance`, `activity`, `milestone`, `background`, `text`, `muted`,
-    /// `grid`, `band`). The page resolves CSS colours to RGB (any CSS colour
-    /// syntax works there, and this stays small). False for an unknown role.
+    /// Overrides a colour of the theme: `role` indexes [`COLOR_ROLES`]. The
+    /// page resolves CSS colours to RGB (any CSS colour syntax works there,
+    /// and this stays small). False for an unknown role.
     #[wasm_bindgen(js_name = setColor)]
-    pub fn set_color(&mut self, role: &str, r: u8, g: u8, b: u8) -> bool {
-        let Some(role) = role_named(role) else {
+    pub fn set_color(&mut self, role: usize, r: u8, g: u8, b: u8) -> bool {
+        let Some(&role) = COLOR_ROLES.get(role) else {
             return false;
         };
         self.colors.retain(|(x, _)| *x != role);
@@ -392,11 +395,13 @@ impl Chart {
             .map_or(-1, |i| i as i32)
     }
 
-    /// Event `i` in words, in the display zone: `{ id, title, kind, lane, when,
-    /// start, end, duration, impact, detail, links, sentence }`.
-    pub fn describe(&self, i: usize) -> JsValue {
+    /// Event `i` in words, in the display zone, as strings: title, kind,
+    /// lane, when, start, end, duration, impact, detail, sentence, id, then
+    /// each link's URL and label (js/interact.js reads them by position;
+    /// an array costs the wasm less than an object).
+    pub fn describe(&self, i: usize) -> Vec<String> {
         let Some(e) = self.timeline.events.get(i) else {
-            return JsValue::NULL;
+            return Vec::new();
         };
         let zone = self.zone();
         let cycle = self
@@ -404,49 +409,30 @@ impl Chart {
             .hour_cycle
             .unwrap_or_else(|| HourCycle::for_zone(&zone));
         let d = describe(&self.timeline, i, &zone, cycle, self.options.now);
-        let o = js_sys::Object::new();
-        set(&o, "index", &JsValue::from(i as u32));
-        set(
-            &o,
-            "id",
-            &e.id.as_deref().map_or(JsValue::NULL, JsValue::from_str),
-        );
-        set(&o, "sentence", &JsValue::from_str(&d.sentence()));
-        for (k, v) in [
-            ("title", &d.title),
-            ("kind", &d.kind),
-            ("lane", &d.lane),
-            ("when", &d.when),
-            ("start", &d.start),
-            ("end", &d.end),
-            ("duration", &d.duration),
-            ("impact", &d.impact),
-        ] {
-            set(&o, k, &JsValue::from_str(v));
-        }
-        set(
-            &o,
-            "detail",
-            &e.detail.as_deref().map_or(JsValue::NULL, JsValue::from_str),
-        );
-        let links = js_sys::Array::new();
+        let sentence = d.sentence();
+        let mut out = vec![
+            d.title,
+            d.kind,
+            d.lane,
+            d.when,
+            d.start,
+            d.end,
+            d.duration,
+            d.impact,
+            e.detail.clone().unwrap_or_default(),
+            sentence,
+            e.id.clone().unwrap_or_default(),
+        ];
         for l in &e.links {
-            let lo = js_sys::Object::new();
-            set(&lo, "url", &JsValue::from_str(&l.url));
-            set(
-                &lo,
-                "label",
-                &JsValue::from_str(l.label.as_deref().unwrap_or(&l.url)),
-            );
-            links.push(&lo);
+            out.push(l.url.clone());
+            out.push(l.label.clone().unwrap_or_else(|| l.url.clone()));
         }
-        set(&o, "links", &links);
-        o.into()
+        out
     }
 
-    /// Every event in time order, described (for the table view).
-    pub fn rows(&self) -> js_sys::Array {
-        self.order.iter().map(|&i| self.describe(i)).collect()
+    /// Event indices in time order (for the table view).
+    pub fn order(&self) -> Vec<u32> {
+        self.order.iter().map(|&i| i as u32).collect()
     }
 
     /// Zooms by `factor` (> 1 zooms in) around pixel `x`; the next `draw` shows it.
@@ -506,7 +492,7 @@ impl Chart {
             .get_or_insert_with(|| frame(&self.timeline, &self.options));
         let scene = layout_view(&self.timeline, frame, self.options.view);
         let ratio = if pixel_ratio.is_finite() {
-            pixel_ratio.clamp(1.0, 4.0)
+            pixel_ratio.max(1.0).min(4.0)
         } else {
             1.0
         };

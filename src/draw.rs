@@ -182,7 +182,8 @@ pub fn draw<B: DrawingBackend>(
         theme,
         font_scale,
     };
-    let (top, bottom) = (band.0.max(0.0), band.1.min(scene.height));
+    let top = band.0.max(0.0);
+    let bottom = band.1.min(scene.height).max(top);
     let meets = |r: &Rect| r.bottom() >= top && r.y <= bottom;
     let within = |r: &Rect| {
         let y = r.y.max(top);

@@ -303,6 +303,13 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
         .unwrap_or_else(Zone::utc);
     let cycle = o.hour_cycle.unwrap_or_else(|| HourCycle::for_zone(&zone));
     let inner = width - 2.0 * PAD;
+    // The present only ever lies within the years documents can name.
+    let now = o.now.map(|n| {
+        n.clamp(
+            crate::options::EARLIEST as Instant,
+            crate::options::LATEST as Instant,
+        )
+    });
 
     // Header: title, summary, legend.
     let mut y = PAD;
@@ -325,7 +332,7 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
     let summary_line = if t.events.is_empty() {
         "No events".to_string()
     } else {
-        summarize(t, o.now).line()
+        summarize(t, now).line()
     };
     let mut summary = Vec::new();
     for line in wrap(&summary_line, SUMMARY_FONT, false, inner, 3, " · ") {
@@ -342,7 +349,7 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
     }
     y += 6.0;
 
-    let dom = domain(t, o.now);
+    let dom = domain(t, now);
     let Some((d0, d1)) = dom else {
         let empty = text(
             PAD,
@@ -403,7 +410,7 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
             .iter()
             .map(|l| text_width(&l.label, LABEL_FONT, true))
             .fold(0.0, f64::max);
-        (widest + 14.0).clamp(64.0, (inner * 0.28).floor())
+        (widest + 14.0).min((inner * 0.28).floor()).max(64.0)
     };
     let plot_x0 = PAD + label_col;
     let plot_x1 = width - PAD;

@@ -10,6 +10,12 @@ use crate::theme::ThemeName;
 use crate::zone::Zone;
 use serde::Deserialize;
 
+/// The first and last instants documents can name (0000-01-01 and 9999-12-31
+/// UTC, in ms): `now` must lie between them too.
+pub const EARLIEST: f64 = -62_167_219_200_000.0;
+/// See [`EARLIEST`].
+pub const LATEST: f64 = 253_402_300_799_999.0;
+
 /// Options for rendering, also read from JavaScript option objects.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
@@ -50,6 +56,14 @@ impl RenderOptions {
                 format!("width {} is not a usable number of pixels", self.width),
             )));
         }
+        if let Some(now) = self.now {
+            if !(EARLIEST..=LATEST).contains(&now) {
+                return Err(Problems::one(Problem::at(
+                    "now",
+                    "now must be a time from the year 0 to the year 9999, in milliseconds since 1970",
+                )));
+            }
+        }
         let zone = match &self.time_zone {
             None => None,
             Some(name) => {
@@ -62,7 +76,7 @@ impl RenderOptions {
             hour_cycle: self.hour_cycle,
             scale: self.scale,
             view: None,
-            now: self.now.filter(|n| n.is_finite()).map(|n| n as Instant),
+            now: self.now.map(|n| n as Instant),
         })
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::model::{Event, Instant, Kind, Lane, Link, Severity, Timeline};
 use crate::problem::{Problem, Problems};
-use crate::timestamp::{parse_time, TimeSpec};
+use crate::timestamp::{clip, parse_time, TimeSpec};
 use crate::zone::{format_offset, Resolved, Zone};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -49,8 +49,9 @@ pub fn check_size(bytes: usize) -> Result<(), Problems> {
     Err(Problems::one(Problem::at(
         "",
         format!(
-            "the document is {} MB; the most this accepts is {} MB",
-            bytes / (1024 * 1024),
+            "the document is {} bytes; the most this accepts is {} bytes ({} MB)",
+            bytes,
+            MAX_DOCUMENT_BYTES,
             MAX_DOCUMENT_BYTES / (1024 * 1024)
         ),
     )))
@@ -125,7 +126,7 @@ struct Written<'a> {
 /// (Not `Value`'s own Display: that would pull serde_json's writer into the wasm.)
 fn shown(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("\"{s}\""),
+        Value::String(s) => format!("\"{}\"", clip(s)),
         Value::Number(n) => match (n.as_i64(), n.as_f64()) {
             (Some(i), _) => i.to_string(),
             (_, Some(f)) => f.to_string(),
@@ -191,8 +192,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// The choice `word` is most likely a typo of, if any: at most two edits
 /// away, and fewer edits than the choice has characters ("x" is not a typo of "id").
 fn closest<'a>(word: &str, choices: &[&'a str]) -> Option<&'a str> {
+    // Lengths more than two apart are more than two edits apart: this keeps
+    // a huge unknown key from costing a huge distance table per choice.
+    let n = word.chars().count();
     choices
         .iter()
+        .filter(|c| c.chars().count().abs_diff(n) <= 2)
         .map(|c| (edit_distance(word, c), *c))
         .filter(|(d, c)| *d <= 2 && *d < c.chars().count())
         .min()
@@ -250,9 +255,18 @@ impl Checker {
         }
     }
 
+    /// Whether another problem would still be listed (past the cap, only counted).
+    fn reporting(&self) -> bool {
+        self.problems.len() < MAX_PROBLEMS
+    }
+
     fn known_keys(&mut self, m: &Map<String, Value>, path: &str, allowed: &[&str]) {
         for key in m.keys() {
             if allowed.contains(&key.as_str()) || key.starts_with("x-") {
+                continue;
+            }
+            if !self.reporting() {
+                self.dropped += 1;
                 continue;
             }
             let hint = match closest(key, allowed) {
@@ -262,7 +276,8 @@ impl Checker {
                     one_of(allowed)
                 ),
             };
-            self.report(join(path, key), format!("unknown field \"{key}\"; {hint}"));
+            let key = clip(key);
+            self.report(join(path, &key), format!("unknown field \"{key}\"; {hint}"));
         }
     }
 
@@ -494,11 +509,15 @@ impl Checker {
         }
         if lanes_given {
             match id {
+                Some(_) if !self.reporting() => self.dropped += 1,
                 Some(id) => {
                     let known: Vec<&str> = lanes.iter().map(|l| l.id.as_str()).collect();
                     let hint = match closest(id, &known) {
                         Some(k) => format!("did you mean \"{k}\"?"),
                         None if known.is_empty() => "\"lanes\" declares none".to_string(),
+                        None if known.len() > 12 => {
+                            format!("\"lanes\" declares {} others", known.len())
+                        }
                         None => format!("the lanes are {}", one_of(&known)),
                     };
                     self.report(join(path, "lane"), format!("unknown lane \"{id}\"; {hint}"));
@@ -554,6 +573,7 @@ impl Checker {
                         Some(k) => format!("did you mean \"{k}\"?"),
                         None => format!("use one of {}", one_of(&KINDS)),
                     };
+                    let s = clip(s);
                     self.report(join(path, "kind"), format!("unknown kind \"{s}\"; {hint}"));
                     None
                 }
@@ -824,10 +844,12 @@ fn check_url(url: &str) -> Result<(), String> {
     let scheme = lower.split(':').next().unwrap_or("");
     match rest {
         None if lower.contains(':') => Err(format!(
-            "only http and https links are allowed, not \"{scheme}:\""
+            "only http and https links are allowed, not \"{}:\"",
+            clip(scheme)
         )),
         None => Err(format!(
-            "\"{url}\" is not an absolute link; write the whole address, starting with https://"
+            "\"{}\" is not an absolute link; write the whole address, starting with https://",
+            clip(url)
         )),
         Some(r) if r.is_empty() || r.starts_with('/') => {
             Err("the link has no host name after https://".into())

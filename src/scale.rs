@@ -74,7 +74,7 @@ const MAX_BREAK_SHARE: f64 = 0.3;
 
 /// Width of one axis break at full view.
 pub fn break_px(plot_width: f64) -> f64 {
-    (plot_width * 0.03).clamp(10.0, 18.0)
+    (plot_width * 0.03).max(10.0).min(18.0)
 }
 
 /// The instants that matter to the axis: the time the events cover, with
@@ -270,7 +270,7 @@ impl TimeScale {
         } else {
             1.0
         };
-        let frac = ((x - self.x0) / (self.x1 - self.x0)).clamp(0.0, 1.0);
+        let frac = ((x - self.x0) / (self.x1 - self.x0)).max(0.0).min(1.0);
         let anchor = self.u0 + frac * (self.u1 - self.u0);
         let width = (self.u1 - self.u0) / factor;
         let u0 = anchor - frac * width;

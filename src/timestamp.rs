@@ -127,8 +127,8 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// Long input is quoted in errors only up to a point.
-fn clip(text: &str) -> String {
-    const MAX: usize = 40;
+pub(crate) fn clip(text: &str) -> String {
+    const MAX: usize = 100;
     if text.chars().count() <= MAX {
         text.to_string()
     } else {
@@ -191,6 +191,6 @@ mod tests {
     #[test]
     fn long_input_is_clipped_in_messages() {
         let long = "x".repeat(500);
-        assert!(parse_time(&long).unwrap_err().chars().count() < 200);
+        assert!(parse_time(&long).unwrap_err().chars().count() < 260);
     }
 }
