@@ -5,6 +5,7 @@
 // The wasm `Chart` answers every question (what is under the pointer, what
 // comes next, how an event reads); this file only wires DOM to it.
 
+const UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'];
 const ROLES = ['outage', 'critical', 'degraded', 'maintenance', 'activity', 'milestone', 'background', 'text', 'muted', 'grid', 'band'];
 const KEYS = {
   ArrowRight: 'next', ArrowLeft: 'previous', ArrowUp: 'up', ArrowDown: 'down', Home: 'first', End: 'last',
@@ -183,11 +184,21 @@ export class Interaction {
   #zoom(factor, x) {
     this.chart()?.zoom(factor, x);
     this.redraw();
+    this.#announceScale();
   }
 
   #reset() {
     this.chart()?.resetView();
     this.redraw();
+    this.#announceScale();
+  }
+
+  /** Tells screen readers how fine the axis now is ("ticks every 5 minutes"). */
+  #announceScale() {
+    const [n, unit] = this.chart()?.tickStep || [];
+    if (!n) return;
+    const name = UNITS[unit] + (n > 1 ? 's' : '');
+    this.live.textContent = `Time axis: ticks every ${n > 1 ? `${n} ` : ''}${name}`;
   }
 
   #pointerMove(e) {

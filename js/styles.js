@@ -18,6 +18,11 @@ export const styles = `
 }
 :host([hidden]) { display: none; }
 [hidden] { display: none !important; }
+/* Page styles on the host itself (they beat :host) must not reach our text. */
+.chart, .error {
+  font: 14px/1.4 Arial, Helvetica, "Liberation Sans", sans-serif; letter-spacing: normal; word-spacing: normal;
+  text-transform: none; text-indent: 0; direction: ltr; text-align: start; white-space: normal;
+}
 /* The chart box is a card in the canvas's colours, so the toolbar and the
    panels under the canvas stay legible whatever the page's own colours. */
 .chart {

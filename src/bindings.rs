@@ -470,6 +470,23 @@ impl Chart {
         self.options.view = Some((mid - half, mid + half));
     }
 
+    /// The axis's tick step as drawn: `[count, unit]` with unit 0 seconds,
+    /// 1 minutes, 2 hours, 3 days, 4 weeks, 5 months, 6 years; empty before a draw.
+    #[wasm_bindgen(getter, js_name = tickStep)]
+    pub fn tick_step(&self) -> Vec<u32> {
+        use crate::ticks::Step as S;
+        match self.scene.as_ref().and_then(|s| s.tick_step) {
+            Some(S::Seconds(n)) => vec![n, 0],
+            Some(S::Minutes(n)) => vec![n, 1],
+            Some(S::Hours(n)) => vec![n, 2],
+            Some(S::Days(n)) => vec![n, 3],
+            Some(S::Week) => vec![1, 4],
+            Some(S::Months(n)) => vec![n, 5],
+            Some(S::Years(n)) => vec![n, 6],
+            None => Vec::new(),
+        }
+    }
+
     /// True while zoomed or panned away from the whole timeline.
     #[wasm_bindgen(getter)]
     pub fn zoomed(&self) -> bool {

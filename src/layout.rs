@@ -607,6 +607,7 @@ pub fn layout_view(t: &Timeline, f: &Frame, view: Option<(Instant, Instant)>) ->
             domain: (0, 0),
             empty: Some(empty.clone()),
             scale: None,
+            tick_step: None,
         };
     }
     let (zone, cycle, plot, rows) = (&f.zone, f.cycle, f.plot, &f.rows);
@@ -798,6 +799,7 @@ pub fn layout_view(t: &Timeline, f: &Frame, view: Option<(Instant, Instant)>) ->
         domain: full_view,
         empty: None,
         scale: Some(scale),
+        tick_step: axis.step,
     }
 }
 

@@ -263,6 +263,9 @@ pub struct Scene {
     pub domain: (Instant, Instant),
     /// Short text when there is nothing to draw.
     pub empty: Option<Text>,
+    /// The axis's tick step, in view (`None` when nothing is drawn).
+    #[serde(skip)]
+    pub tick_step: Option<crate::ticks::Step>,
     /// The time scale the scene was laid out with (for zoom, pan and pointer times).
     #[serde(skip)]
     pub scale: Option<TimeScale>,

@@ -328,14 +328,27 @@ test('zoom: "+" with the chart focused zooms in step by step and enables Reset; 
     await el.screenshot({ path: shot('zoom-0') });
 
     const views = [full];
+    const steps = [];
     for (let i = 1; i <= 6; i += 1) {
       await p.page.keyboard.press('+');
       const d = await canvasDigest(p.page, '#postmortem');
       assert.ok(!views.includes(d), `press ${i} of "+" drew a new view`);
       views.push(d);
-      assert.equal((await widgetState(p.page)).resetDisabled, false, 'Reset is enabled once zoomed');
+      const state = await widgetState(p.page);
+      assert.equal(state.resetDisabled, false, 'Reset is enabled once zoomed');
+      steps.push(state.live);
     }
-    // Six doublings: the axis should be down to minute ticks (see the screenshot).
+    // The axis re-flows as the range narrows: hours first, minutes at the end
+    // (announced to screen readers; the screenshot shows the labels).
+    const ms = (text) => {
+      const m = /^Time axis: ticks every (?:(\d+) )?(second|minute|hour|day)s?$/.exec(text);
+      assert.ok(m, `announced: ${text}`);
+      return Number(m[1] || 1) * { second: 1e3, minute: 6e4, hour: 36e5, day: 864e5 }[m[2]];
+    };
+    const durations = steps.map(ms);
+    assert.ok(durations.every((d, i) => i === 0 || d <= durations[i - 1]), steps.join(' / '));
+    assert.ok(durations[0] >= 30 * 6e4, `first zoom still coarse: ${steps[0]}`);
+    assert.equal(steps[5], 'Time axis: ticks every minute', steps.join(' / '));
     await el.screenshot({ path: shot('zoom-6') });
 
     // "-" undoes one "+" (both around the middle: no event is focused).
