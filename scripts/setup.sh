@@ -28,7 +28,9 @@ if [ "${1:-}" = "--browser" ]; then
   # The coverage-guided engine of scripts/fuzz.sh (stable toolchain, about
   # 1.5 minutes to build once); without it fuzz.sh uses its stable runner.
   if ! cargo fuzz --version >/dev/null 2>&1; then
-    cargo install cargo-fuzz --version 0.13.2 --locked
+    cargo install cargo-fuzz --version 0.13.2 --locked ||
+      cargo install cargo-fuzz --version 0.13.2 ||
+      echo "cargo-fuzz could not be installed: scripts/fuzz.sh will use its stable runner" >&2
   fi
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
