@@ -113,7 +113,7 @@ export class IncidentTimelineElement extends HTMLElement {
   #onScheme = () => this.#render();
   #onHash = () => this.interaction.followHash();
   // A chart taller than the screen paints only the rows near the screen
-  // (one screen above and below) and paints again when scrolled past them.
+  // (half a screen above and below) and paints again when scrolled past them.
   #painted = [0, 0];
   #onScroll = () => {
     const [top, bottom] = this.#painted;
@@ -322,7 +322,7 @@ export class IncidentTimelineElement extends HTMLElement {
         this.interaction.colors(chart);
         chart.configure(options.width, options.timeZone, options.theme === 'dark', options.now);
         const y = -this.canvas.getBoundingClientRect().top;
-        this.#painted = [y - innerHeight, y + 2 * innerHeight];
+        this.#painted = [y - innerHeight / 2, y + 1.5 * innerHeight];
         return chart.draw(this.canvas, window.devicePixelRatio || 1, ...this.#painted);
       });
       this.canvas.style.width = `${width}px`;

@@ -14,7 +14,6 @@ use crate::problem::{Problem, Problems};
 use crate::scene::Scene;
 use crate::theme::{Rgb, Role, Theme, ThemeName};
 use crate::zone::Zone;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -527,8 +526,7 @@ impl Chart {
             .ok_or_else(|| one("", "this browser gave no 2D canvas"))?
             .dyn_into()?;
         ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
-        let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| one("", "this browser gave no 2D canvas"))?;
+        let mut backend = crate::canvas::Canvas::new(ctx, (w, h));
         let band = if bottom > top {
             (top, bottom)
         } else {

@@ -63,6 +63,11 @@ const LANE_PAD: f64 = 4.0;
 const MIN_BAR_W: f64 = 2.0;
 const MARKER_R: f64 = 6.0;
 const ROW_GAP: f64 = 3.0;
+/// Most rows a lane gets. Events that find no room in the first
+/// `MAX_ROWS - 1` share the last, the lane's dense row: there bars may
+/// overlap, drawing merges those that meet within a pixel, and no labels
+/// are placed (every event is still reachable by pointer, keyboard and table).
+pub const MAX_ROWS: usize = 8;
 const LABEL_PAD: f64 = 4.0;
 /// Smallest view, in ms: zooming stops at one minute across.
 pub const MIN_VIEW_MS: i64 = 60_000;
@@ -134,8 +139,12 @@ struct Rows {
     per_lane: Vec<usize>,
     /// Width of each event's title at the label font, measured once per layout.
     title_w: Vec<f64>,
-    /// Events in the order rows were assigned: by lane, then left to right.
+    /// Events by lane, then row, then left to right: the order shapes are
+    /// laid out and drawn in, so that neighbours in a row come one after
+    /// the other (labels look at them; drawing merges them).
     order: Vec<usize>,
+    /// Per lane: whether its last row is a dense row.
+    dense: Vec<bool>,
 }
 
 /// The rows of one lane, keyed by where each row becomes free again (the
@@ -145,16 +154,19 @@ struct Rows {
 struct FreeRows {
     size: usize,
     len: usize,
+    cap: usize,
     bar: Vec<f64>,
     label: Vec<f64>,
 }
 
 impl FreeRows {
-    fn new(capacity: usize) -> FreeRows {
-        let size = capacity.max(1).next_power_of_two();
+    /// Room for `cap` rows.
+    fn new(cap: usize) -> FreeRows {
+        let size = cap.max(1).next_power_of_two();
         FreeRows {
             size,
             len: 0,
+            cap,
             bar: vec![f64::INFINITY; 2 * size],
             label: vec![f64::INFINITY; 2 * size],
         }
@@ -173,13 +185,15 @@ impl FreeRows {
     }
 
     /// The row for a shape starting at `x`: the first free with labels, else
-    /// the first free without, else a new one.
-    fn pick(&mut self, x: f64) -> usize {
+    /// the first free without, else a new one while there is room.
+    fn pick(&mut self, x: f64) -> Option<usize> {
         Self::first(&self.label, self.size, x)
             .or_else(|| Self::first(&self.bar, self.size, x))
-            .unwrap_or_else(|| {
-                self.len += 1;
-                self.len - 1
+            .or_else(|| {
+                (self.len < self.cap).then(|| {
+                    self.len += 1;
+                    self.len - 1
+                })
             })
     }
 
@@ -208,6 +222,7 @@ fn assign_rows(t: &Timeline, full: &TimeScale, open_end: Instant) -> Rows {
     );
     let mut row_of = vec![0; t.events.len()];
     let mut per_lane = vec![0; t.lanes.len()];
+    let mut dense = vec![false; t.lanes.len()];
     let mut title_w = vec![0.0; t.events.len()];
     let mut in_lane = vec![0; t.lanes.len()];
     for e in &t.events {
@@ -219,9 +234,9 @@ fn assign_rows(t: &Timeline, full: &TimeScale, open_end: Instant) -> Rows {
         let e = &t.events[i];
         if e.lane != lane {
             if lane != usize::MAX {
-                per_lane[lane] = rows.len;
+                per_lane[lane] = rows.len + dense[lane] as usize;
             }
-            rows = FreeRows::new(in_lane[e.lane]);
+            rows = FreeRows::new(in_lane[e.lane].min(MAX_ROWS - 1));
             lane = e.lane;
         }
         let (x0, x1) = if e.is_point() {
@@ -235,18 +250,46 @@ fn assign_rows(t: &Timeline, full: &TimeScale, open_end: Instant) -> Rows {
         let label_inside = !e.is_point() && e.kind != Kind::Activity && label <= x1 - x0;
         let reach = if label_inside { x1 } else { x1 + label };
         // A row is free for this shape when its edge + ROW_GAP <= x0.
-        let r = rows.pick(x0);
-        rows.set(r, x1 + ROW_GAP, reach + ROW_GAP);
-        row_of[i] = r;
+        row_of[i] = match rows.pick(x0) {
+            Some(r) => {
+                rows.set(r, x1 + ROW_GAP, reach + ROW_GAP);
+                r
+            }
+            None => {
+                dense[lane] = true;
+                rows.cap
+            }
+        };
     }
     if lane != usize::MAX {
-        per_lane[lane] = rows.len;
+        per_lane[lane] = rows.len + dense[lane] as usize;
     }
+    // Regroup by row, keeping left-to-right order within each: a counting
+    // sort on the row's index counted across lanes.
+    let mut first = vec![0; t.lanes.len() + 1];
+    for l in 0..t.lanes.len() {
+        first[l + 1] = first[l] + per_lane[l];
+    }
+    let mut next = vec![0; first[t.lanes.len()] + 1];
+    for (e, &r) in t.events.iter().zip(&row_of) {
+        next[first[e.lane] + r + 1] += 1;
+    }
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    let mut grouped = order.clone();
+    for &i in &order {
+        let g = first[t.events[i].lane] + row_of[i];
+        grouped[next[g]] = i;
+        next[g] += 1;
+    }
+    let order = grouped;
     Rows {
         row_of,
         per_lane,
         title_w,
         order,
+        dense,
     }
 }
 
@@ -685,23 +728,33 @@ pub fn layout_view(t: &Timeline, f: &Frame, view: Option<(Instant, Instant)>) ->
         })
         .collect();
 
-    // Bars and markers in view.
+    // Bars and markers in view, row by row, left to right; with what label
+    // placement needs to know of each.
     let mut bars = Vec::new();
     let mut markers = Vec::new();
-    for (i, e) in t.events.iter().enumerate() {
+    let mut items: Vec<LabelItem> = Vec::new();
+    for &i in &rows.order {
+        let e = &t.events[i];
         let row = rows.row_of[i];
+        // No labels in a dense row: its shapes may overlap.
+        let labelled = !(rows.dense[e.lane] && row + 1 == rows.per_lane[e.lane]);
         let top = f.row_top[e.lane] + row as f64 * ROW_H;
         let cy = top + ROW_H / 2.0;
         if e.is_point() {
             let x = scale.x(e.start);
             if x >= plot_x0 && x <= plot_x1 {
-                markers.push(Marker {
+                let m = Marker {
                     event: i,
                     row,
                     x,
                     y: cy,
                     radius: MARKER_R,
-                });
+                };
+                if labelled {
+                    let b = m.bounds();
+                    items.push((e.lane, row, b.x, b.right(), cy, i, false, Role::Milestone));
+                }
+                markers.push(m);
             }
             continue;
         }
@@ -739,12 +792,17 @@ pub fn layout_view(t: &Timeline, f: &Frame, view: Option<(Instant, Instant)>) ->
         } else {
             rect
         };
+        let role = fill_role(e.kind, e.severity);
+        if labelled {
+            let inside = e.kind != Kind::Activity && (e.kind != Kind::Degraded || e.impact >= 0.95);
+            items.push((e.lane, row, x0, x1, cy, i, inside, role));
+        }
         bars.push(Bar {
             event: i,
             row,
             rect,
             fill,
-            role: fill_role(e.kind, e.severity),
+            role,
             outlined: e.kind == Kind::Degraded,
             end: if e.end.is_none() {
                 BarEnd::Ongoing
@@ -753,7 +811,7 @@ pub fn layout_view(t: &Timeline, f: &Frame, view: Option<(Instant, Instant)>) ->
             },
         });
     }
-    let labels = place_labels(t, &bars, &markers, rows, plot_x0, plot_x1);
+    let labels = place_labels(t, &items, rows, plot_x0, plot_x1);
 
     let mut offsets: Vec<i32> = Vec::new();
     for at in [view.0, view.1] {
@@ -809,45 +867,14 @@ type LabelItem = (usize, usize, f64, f64, f64, usize, bool, Role);
 
 /// Places each event's label inside its bar, to the right, or to the left,
 /// wherever it fits without touching a neighbour; otherwise it is left out.
+/// `items` come row by row, left to right.
 fn place_labels(
     t: &Timeline,
-    bars: &[Bar],
-    markers: &[Marker],
+    items: &[LabelItem],
     rows: &Rows,
     x_min: f64,
     x_max: f64,
 ) -> Vec<Text> {
-    let items: Vec<LabelItem> = bars
-        .iter()
-        .map(|b| {
-            let e = &t.events[b.event];
-            let inside = e.kind != Kind::Activity && (e.kind != Kind::Degraded || e.impact >= 0.95);
-            (
-                e.lane,
-                b.row,
-                b.rect.x,
-                b.rect.right(),
-                b.rect.y + b.rect.h / 2.0,
-                b.event,
-                inside,
-                b.role,
-            )
-        })
-        .chain(markers.iter().map(|m| {
-            let b = m.bounds();
-            (
-                t.events[m.event].lane,
-                m.row,
-                b.x,
-                b.right(),
-                m.y,
-                m.event,
-                false,
-                Role::Milestone,
-            )
-        }))
-        .collect();
-    let items = by_row(items, rows, t.events.len());
     let mut out = Vec::new();
     let mut occupied = x_min;
     for (k, &(lane, row, x0, x1, cy, ev, inside_ok, role)) in items.iter().enumerate() {
@@ -891,42 +918,6 @@ fn place_labels(
     out
 }
 
-/// The items grouped by lane and row, left to right within each row, in
-/// linear time: within a row, the order in which rows were assigned is left
-/// to right (shapes in a row do not overlap, and views only stretch or clip).
-fn by_row(items: Vec<LabelItem>, rows: &Rows, n_events: usize) -> Vec<LabelItem> {
-    // First row of each lane, counting rows across lanes.
-    let mut base = Vec::with_capacity(rows.per_lane.len());
-    let mut total = 0;
-    for &n in &rows.per_lane {
-        base.push(total);
-        total += n;
-    }
-    let mut slot = vec![usize::MAX; n_events];
-    let mut next = vec![0; total + 1];
-    for (k, it) in items.iter().enumerate() {
-        slot[it.5] = k;
-        next[base[it.0] + it.1 + 1] += 1;
-    }
-    for i in 1..next.len() {
-        next[i] += next[i - 1];
-    }
-    let mut out = items.clone();
-    for &e in &rows.order {
-        if let Some(it) = items.get(slot[e]) {
-            let g = base[it.0] + it.1;
-            out[next[g]] = *it;
-            next[g] += 1;
-        }
-    }
-    debug_assert!(
-        out.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)
-            || ((w[0].0, w[0].1) == (w[1].0, w[1].1) && w[0].2 < w[1].2)),
-        "label items out of order"
-    );
-    out
-}
-
 /// Marks text drawn on a bar: drawing picks a readable colour for that fill.
 fn label_role(fill: Role) -> Role {
     match fill {
@@ -966,7 +957,7 @@ mod tests {
                     .position(|r| r.1 <= x)
                     .or_else(|| rows.iter().position(|r| r.0 <= x))
                     .unwrap_or(rows.len());
-                let r = tree.pick(x);
+                let r = tree.pick(x).unwrap();
                 assert_eq!(r, linear);
                 if r == rows.len() {
                     rows.push((0.0, 0.0));

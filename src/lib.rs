@@ -41,6 +41,8 @@ pub mod zone;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
+#[cfg(target_arch = "wasm32")]
+pub mod canvas;
 
 pub use layout::{layout, LayoutOptions};
 pub use model::{Event, Kind, Lane, Link, Severity, Timeline};
