@@ -1,6 +1,7 @@
 // <incident-timeline>: the custom element. A thin shell: it finds the
-// timeline (src, inline JSON, or .data), hands it to the wasm core, and shows
-// the chart or a readable error in its own shadow root. The author's light-DOM
+// timeline (.data, src, a timeline attribute, or inline JSON), hands it to
+// the wasm core, and shows the chart or a readable error in its own shadow
+// root. The author's light-DOM
 // content is the no-JS fallback: hidden once the chart is up, never removed.
 import { styles } from './styles.js';
 import { Interaction } from './interact.js';
@@ -94,7 +95,7 @@ async function readLimited(response, url) {
 }
 
 export class IncidentTimelineElement extends HTMLElement {
-  static observedAttributes = ['src', 'time-zone', 'theme'];
+  static observedAttributes = ['src', 'timeline', 'time-zone', 'theme'];
 
   /** Registers the element; does nothing if the tag is already taken. */
   static define(tag = 'incident-timeline', registry = customElements) {
@@ -216,7 +217,7 @@ export class IncidentTimelineElement extends HTMLElement {
     // connectedCallback, which loads anyway: loading here too would fetch
     // `src` twice (and abort the first).
     if (oldValue === newValue || !this.#connected) return;
-    if (name === 'src') this.#load();
+    if (name === 'src' || name === 'timeline') this.#load();
     else this.#render();
   }
 
@@ -267,6 +268,10 @@ export class IncidentTimelineElement extends HTMLElement {
         clearTimeout(timer);
       }
     }
+    // JSON in an attribute: what MDX (React) pages can carry, as React
+    // escapes the text of a <script> child.
+    const json = this.getAttribute('timeline');
+    if (json) return json;
     // An element upgraded while the page is still parsing may not have its
     // children yet: wait for the parser before looking for inline JSON.
     if (document.readyState === 'loading') {
@@ -282,7 +287,7 @@ export class IncidentTimelineElement extends HTMLElement {
       script = this.querySelector(':scope > script[type="application/json"]');
       if (script) return script.textContent;
     }
-    throw new Error('no timeline given: add a src attribute, a <script type="application/json"> child, or set .data');
+    throw new Error('no timeline given: add a src or timeline attribute, a <script type="application/json"> child, or set .data');
   }
 
   #options(width) {

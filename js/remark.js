@@ -1,8 +1,12 @@
-// remark plugin (unified: Astro, Docusaurus, anything with remark-rehype):
-// a fenced ```incident-timeline block becomes <incident-timeline> holding the
-// timeline as inline JSON and its server-rendered SVG, as hast (no raw HTML,
-// so it needs neither allowDangerousHtml nor rehype-raw). A bad timeline
-// fails the build, naming the file, the fence's line and each JSON path.
+// remark plugin (unified: Astro, Docusaurus, MDX, anything with
+// remark-rehype): a fenced ```incident-timeline block becomes
+// <incident-timeline> holding the timeline as JSON in its `timeline`
+// attribute and its server-rendered SVG, as hast (no raw HTML, so it needs
+// neither allowDangerousHtml nor rehype-raw). An attribute rather than a
+// <script> child because MDX renders through JSX, and React escapes the
+// text of a <script>, which the browser then does not unescape; attributes
+// every renderer escapes and every browser decodes. A bad timeline fails
+// the build, naming the file, the fence's line and each JSON path.
 import { relative, isAbsolute } from 'node:path';
 import { LANGUAGE, renderBlock } from './ssg.js';
 
@@ -95,16 +99,8 @@ export default function remarkIncidentTimeline(options = {}) {
             type: 'incidentTimeline',
             data: {
               hName: 'incident-timeline',
-              hProperties: { ...block.attributes },
-              hChildren: [
-                {
-                  type: 'element',
-                  tagName: 'script',
-                  properties: { type: 'application/json' },
-                  children: [{ type: 'text', value: block.json }],
-                },
-                ...svgToHast(block.svg),
-              ],
+              hProperties: { ...block.attributes, timeline: block.json },
+              hChildren: svgToHast(block.svg),
             },
             position: child.position,
           };

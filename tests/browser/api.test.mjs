@@ -1,5 +1,5 @@
 // The element's JavaScript and HTML API: the `.data` property and the
-// `theme` / `time-zone` attributes.
+// `timeline`, `theme` and `time-zone` attributes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, canvasDigest, canvasPixel, assertColor, inspectCanvas, rgb } from './harness.mjs';
@@ -58,6 +58,43 @@ test('.data: an object renders; another object re-renders', async () => {
     assert.notEqual(await canvasDigest(p.page, '#d'), before, 'the canvas was redrawn');
     assert.equal((await p.events('ready', 'd')).length, 2);
     assert.deepEqual(await p.events('error'), []);
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
+test('timeline attribute: JSON in an attribute renders, a change re-renders, .data wins over it, bad JSON is a readable error', async () => {
+  const p = await h.openPage('/test/blank.html');
+  try {
+    // As an HTML page writes it: the JSON, entity-escaped, in the attribute.
+    const json = JSON.stringify(timeline('Attribute & "quotes"', 4, 2));
+    const escaped = json.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    await p.page.evaluate((html) => {
+      document.querySelector('#host').innerHTML = html;
+    }, `<incident-timeline id="a" timeline="${escaped}"><p>Fallback</p></incident-timeline>`);
+    await p.waitForState('#a', 'ready');
+    assert.deepEqual((await p.waitForEvent('a', 'ready', 1)).detail, { title: 'Attribute & "quotes"', events: 4, lanes: 2 });
+    const first = await canvasDigest(p.page, '#a');
+
+    await p.page.evaluate((data) => document.querySelector('#a').setAttribute('timeline', JSON.stringify(data)), timeline('Changed', 7, 3));
+    assert.deepEqual((await p.waitForEvent('a', 'ready', 2)).detail, { title: 'Changed', events: 7, lanes: 3 });
+    assert.notEqual(await canvasDigest(p.page, '#a'), first, 'redrawn');
+
+    await p.page.evaluate((data) => (document.querySelector('#a').data = data), timeline('From .data', 2, 1));
+    assert.deepEqual((await p.waitForEvent('a', 'ready', 3)).detail, { title: 'From .data', events: 2, lanes: 1 });
+
+    await p.page.evaluate(() => {
+      const el = document.createElement('incident-timeline');
+      el.id = 'bad';
+      el.setAttribute('timeline', '{"version": 1, "events": [}');
+      el.innerHTML = '<p>Kept</p>';
+      document.querySelector('#host').append(el);
+    });
+    await p.waitForState('#bad', 'error');
+    const error = await p.waitForEvent('bad', 'error');
+    assert.match(error.detail.message, /JSON/);
+    assert.equal(await p.page.evaluate(() => document.querySelector('#bad > p').textContent), 'Kept', "the author's fallback stays");
     await p.assertClean();
   } finally {
     await p.close();

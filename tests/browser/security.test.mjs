@@ -277,7 +277,7 @@ test('injection: every text field of a hostile timeline shows as text in tooltip
   }
 });
 
-test('injection: inline JSON and .data carrying the same payloads', async () => {
+test('injection: inline JSON, the timeline attribute and .data carrying the same payloads', async () => {
   const p = await open('/test/injection-inline.html');
   try {
     await p.waitForState('#inline', 'ready');
@@ -290,12 +290,16 @@ test('injection: inline JSON and .data carrying the same payloads', async () => 
         el.data = data;
         document.body.append(el);
       }
+      const el = document.createElement('incident-timeline');
+      el.id = 'attribute';
+      el.setAttribute('timeline', JSON.stringify(fixture));
+      document.body.append(el);
     }, FIXTURE);
-    for (const id of ['object', 'text']) {
+    for (const id of ['object', 'text', 'attribute']) {
       await p.waitForState(`#${id}`, 'ready');
       assert.deepEqual((await p.waitForEvent(id, 'ready')).detail, { title: FIXTURE.title, events: 4, lanes: 2 });
     }
-    for (const sel of ['#inline', '#object', '#text']) {
+    for (const sel of ['#inline', '#object', '#text', '#attribute']) {
       await p.page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('[data-act=table]').click(), sel);
       const caption = await p.page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('caption').textContent, sel);
       assert.equal(caption, `${FIXTURE.title}: every event`, sel);

@@ -1,6 +1,7 @@
 // Astro 5 (tests/packaging/astro-site, the README's config): the remark
-// plugin turns a fenced ```incident-timeline block in a Markdown page into
-// <incident-timeline> with its JSON inline and a server-rendered SVG, and
+// plugin turns a fenced ```incident-timeline block in a Markdown page, and
+// in an MDX page (@astrojs/mdx), into <incident-timeline> with its JSON in
+// the `timeline` attribute and a server-rendered SVG, and
 // the layout's `import 'incident-timeline/define'` makes it interactive
 // (Vite, inside Astro, bundles the element and its wasm). A bad timeline
 // fails the build with the file, the fence's line and the JSON paths.
@@ -8,16 +9,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareProject, run, runOk, tempDir, lineOf } from './projects.mjs';
+import { prepareProject, run, runOk, tempDir, lineOf, timelineAttributes } from './projects.mjs';
 import { serveSite, assertInteractive, openWithoutScript } from './browser.mjs';
 
 const ENV = { ASTRO_TELEMETRY_DISABLED: '1' };
 const PAGE = '/failover/';
+const MDX_PAGE = '/failover-mdx/';
+const HOSTILE = 'Cache </script><img src=x onerror=alert(1)> flush';
 
 let project;
 let out;
 let h;
 let html;
+let mdxHtml;
 
 before(async () => {
   project = await prepareProject('astro-site');
@@ -27,6 +31,7 @@ before(async () => {
     env: { ...ENV, TEST_ASTRO_OUT_DIR: out.dir },
   });
   html = readFileSync(join(out.dir, 'failover/index.html'), 'utf8');
+  mdxHtml = readFileSync(join(out.dir, 'failover-mdx/index.html'), 'utf8');
   h = await serveSite(out.dir);
 });
 after(async () => {
@@ -35,49 +40,63 @@ after(async () => {
   project?.remove();
 });
 
-test('astro build: the element, its JSON inline and the SVG, as hast', () => {
-  assert.equal((html.match(/<incident-timeline[ >]/g) || []).length, 2);
-  assert.match(html, /<incident-timeline><script type="application\/json">\{"version":1,"title":"Database failover"/);
-  assert.match(html, /<incident-timeline time-zone="UTC" theme="dark"><script type="application\/json">/);
-  assert.match(html, /<svg role="img" class="incident-timeline"[^>]* width="800"/);
-  assert.ok(html.includes('<title>Database failover</title>'));
-  assert.ok(html.includes('Investigation &#x26; response') || html.includes('Investigation &amp; response'), 'the lane label');
-  assert.ok(html.includes('"title":"Cache \\u003c/script>\\u003cimg src=x onerror=alert(1)> flush"'));
-  assert.ok(!html.includes('<img src=x'));
+/** What both pages must hold: two elements, their timelines, their SVGs, nothing injected. */
+function assertBuilt(page) {
+  assert.equal((page.match(/<incident-timeline[ >]/g) || []).length, 2);
+  const timelines = timelineAttributes(page).map((t) => JSON.parse(t));
+  assert.deepEqual(timelines.map((t) => t.title), ['Database failover', HOSTILE]);
+  assert.equal(timelines[0].events.length, 4);
+  assert.equal(timelines[0].lanes[1].label, 'Investigation & response');
+  assert.match(page, /<incident-timeline time-zone="UTC" theme="dark" timeline="/);
+  assert.match(page, /<svg role="img" class="incident-timeline"[^>]* width="800"/);
+  assert.ok(page.includes('<title>Database failover</title>'));
+  assert.ok(page.includes('Investigation &#x26; response') || page.includes('Investigation &amp; response'), 'the lane label');
+  assert.ok(!page.includes('<img src=x') && !page.includes('</script><img'), 'the hostile title is never markup');
+}
+
+test('astro build, Markdown page: the element, its JSON in an attribute and the SVG, as hast', () => {
+  assertBuilt(html);
   const assets = readdirSync(join(out.dir, '_astro'));
   assert.ok(assets.some((f) => /^incident_timeline_widget_bg\..*\.wasm$/.test(f)), `the widget wasm: ${assets}`);
   assert.ok(!assets.some((f) => /^incident_timeline_bg\./.test(f)), 'the element alone does not ship the full core');
 });
 
-test('without JavaScript: the server-rendered SVG is the chart', async () => {
-  const { page, close } = await openWithoutScript(h, PAGE);
-  try {
-    const svgs = page.locator('incident-timeline > svg');
-    assert.equal(await svgs.count(), 2);
-    for (let i = 0; i < 2; i += 1) {
-      const box = await svgs.nth(i).boundingBox();
-      assert.ok(box && box.width >= 700 && box.height > 100, JSON.stringify(box));
-    }
-    assert.equal(await svgs.first().locator('title').textContent(), 'Database failover');
-  } finally {
-    await close();
-  }
+test('astro build, MDX page: the same element, JSON and SVG', () => {
+  assertBuilt(mdxHtml);
+  assert.ok(mdxHtml.includes('Written by the database team'), 'the page went through MDX (its JSX expression ran)');
 });
 
-test('with JavaScript: both widgets take over and are interactive', async () => {
-  const p = await h.openPage(PAGE);
-  try {
-    await p.page.evaluate(() => document.querySelectorAll('incident-timeline').forEach((el, i) => (el.id = `t${i}`)));
-    await assertInteractive(p, '#t0', { events: 4 });
-    await p.waitForState('#t1', 'ready');
-    const titles = (await p.events('ready')).map((e) => e.detail.title).sort();
-    assert.deepEqual(titles, ['Cache </script><img src=x onerror=alert(1)> flush', 'Database failover']);
-    assert.equal(await p.page.locator('img').count(), 0);
-    await p.assertClean();
-  } finally {
-    await p.close();
-  }
-});
+for (const [kind, path] of [['Markdown', PAGE], ['MDX', MDX_PAGE]]) {
+  test(`without JavaScript (${kind} page): the server-rendered SVG is the chart`, async () => {
+    const { page, close } = await openWithoutScript(h, path);
+    try {
+      const svgs = page.locator('incident-timeline > svg');
+      assert.equal(await svgs.count(), 2);
+      for (let i = 0; i < 2; i += 1) {
+        const box = await svgs.nth(i).boundingBox();
+        assert.ok(box && box.width >= 700 && box.height > 100, JSON.stringify(box));
+      }
+      assert.equal(await svgs.first().locator('title').textContent(), 'Database failover');
+    } finally {
+      await close();
+    }
+  });
+
+  test(`with JavaScript (${kind} page): both widgets take over and are interactive`, async () => {
+    const p = await h.openPage(path);
+    try {
+      await p.page.evaluate(() => document.querySelectorAll('incident-timeline').forEach((el, i) => (el.id = `t${i}`)));
+      await assertInteractive(p, '#t0', { events: 4 });
+      await p.waitForState('#t1', 'ready');
+      const titles = (await p.events('ready')).map((e) => e.detail.title).sort();
+      assert.deepEqual(titles, [HOSTILE, 'Database failover']);
+      assert.equal(await p.page.locator('img').count(), 0);
+      await p.assertClean();
+    } finally {
+      await p.close();
+    }
+  });
+}
 
 test('a bad timeline fails the astro build with the file, the fence line and the JSON paths', async () => {
   const bad = tempDir('incident-timeline-astro-bad-');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { prepareProject, lineOf } from './projects.mjs';
+import { prepareProject, lineOf, timelineAttributes } from './projects.mjs';
 
 let project;
 let load;
@@ -67,18 +67,19 @@ function scripts(html) {
   return [...html.matchAll(/<script type="application\/json">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 }
 
-function checkRendered(html, name) {
+/** `inline`: how the element holds its JSON, a `script` child or a `timeline` attribute. */
+function checkRendered(html, name, inline) {
   const blocks = html.match(/<incident-timeline[ >]/g) || [];
   assert.equal(blocks.length, 2, `${name}: two elements`);
-  const json = scripts(html);
+  const json = inline === 'script' ? scripts(html) : timelineAttributes(html);
   assert.equal(json.length, 2, `${name}: the JSON of each block, whole (no </script> broke out)`);
   for (const j of json) {
-    assert.ok(!j.includes('<'), `${name}: no "<" inside the script: ${j.slice(0, 80)}`);
+    if (inline === 'script') assert.ok(!j.includes('<'), `${name}: no "<" inside the script: ${j.slice(0, 80)}`);
     assert.deepEqual(JSON.parse(j), TIMELINE, `${name}: the inline JSON is the timeline`);
   }
   assert.ok(!/<img src=x/.test(html), `${name}: the title's markup is text, never HTML`);
   assert.equal((html.match(/<svg /g) || []).length, 2, `${name}: an SVG in each element`);
-  assert.match(html, /<incident-timeline time-zone="UTC" theme="dark">/, `${name}: block settings become attributes`);
+  assert.match(html, /<incident-timeline time-zone="UTC" theme="dark"[ >]/, `${name}: block settings become attributes`);
   assert.match(html, /width="640"/, `${name}: width=640 sizes that block's SVG`);
   assert.match(html, /width="900"/, `${name}: 900 px by default`);
   assert.match(html, /fill="#0D1117"/i, `${name}: the dark block's SVG is dark`);
@@ -90,7 +91,7 @@ function checkRendered(html, name) {
 test('markdown-it: a fence becomes the element with escaped JSON and the SVG', async () => {
   const MarkdownIt = await load('markdown-it');
   const plugin = await load('incident-timeline/markdown-it');
-  checkRendered(new MarkdownIt().use(plugin).render(POST), 'markdown-it');
+  checkRendered(new MarkdownIt().use(plugin).render(POST), 'markdown-it', 'script');
 });
 
 test('remark: a fence becomes the element as hast, without raw HTML', async () => {
@@ -101,7 +102,7 @@ test('remark: a fence becomes the element as hast, without raw HTML', async () =
   const plugin = await load('incident-timeline/remark');
   // Neither allowDangerousHtml nor rehype-raw: the plugin's output is hast.
   const file = await unified().use(remarkParse).use(plugin).use(remarkRehype).use(rehypeStringify).process(POST);
-  checkRendered(String(file), 'remark');
+  checkRendered(String(file), 'remark', 'attribute');
 });
 
 test('markdown-it: a bad timeline throws with the file, the fence line and each JSON path', async () => {

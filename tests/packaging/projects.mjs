@@ -119,3 +119,19 @@ export function lineOf(text, needle) {
   if (i < 0) throw new Error(`"${needle}" is not in the text`);
   return i + 1;
 }
+
+const ENTITIES = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+
+/**
+ * The `timeline` attributes of the <incident-timeline> elements in `html`,
+ * decoded as a browser decodes them (named and numeric character
+ * references), in document order.
+ */
+export function timelineAttributes(html) {
+  return [...html.matchAll(/<incident-timeline\b[^>]*?\stimeline="([^"]*)"/g)].map((m) =>
+    m[1].replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref) => {
+      if (ref[0] !== '#') return ENTITIES[ref] ?? whole;
+      return String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+    }),
+  );
+}

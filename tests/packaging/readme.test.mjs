@@ -30,6 +30,7 @@ const SNIPPETS = [
   ['<!-- in the layout of your Markdown pages: Astro bundles the element and its wasm -->', 'astro-site/src/layouts/Post.astro'],
   ['# hugo.toml: the site\'s own folders first (a mount replaces the default)', 'hugo-site/hugo.toml'],
   ['// vite.config.js', 'vite-app/vite.config.dev.js'],
+  ['// MDX with React: @mdx-js/mdx, the compiler Docusaurus uses', 'mdx-react/build.mjs'],
 ];
 
 for (const [first, file] of SNIPPETS) {
