@@ -112,7 +112,16 @@ export class IncidentTimelineElement extends HTMLElement {
   #resize = null;
   #darkQuery = null;
   #onScheme = () => this.#render();
-  #onHash = () => this.interaction.followHash();
+  #onHash = () => this.#guard(() => this.interaction.followHash());
+  /** Runs `fn` against the core: a trap there shows as this widget's error. */
+  #guard = (fn) => {
+    if (!this.#chart) return;
+    try {
+      core.run(fn);
+    } catch (e) {
+      this.#fail(e);
+    }
+  };
   // A chart taller than the screen paints only the rows near the screen
   // (half a screen above and below) and paints again when scrolled past them.
   #painted = [0, 0];
@@ -148,6 +157,7 @@ export class IncidentTimelineElement extends HTMLElement {
     this.interaction = new Interaction(this, this.chartBox, {
       chart: () => this.#liveChart(),
       redraw: () => this.#render(),
+      guard: this.#guard,
     });
     this.chartBox.hidden = true;
     this.errorBox = document.createElement('div');

@@ -15,7 +15,7 @@ export interface ErrorDetail {
   problems: Problem[];
 }
 
-/** `<incident-timeline>`: attributes `src`, `time-zone`, `theme`; property `data`. */
+/** `<incident-timeline>`: attributes `src`, `timeline` (JSON), `time-zone`, `theme`; property `data`. */
 export class IncidentTimelineElement extends HTMLElement {
   static observedAttributes: string[];
   /** Registers the element (default tag `incident-timeline`); no-op if the tag is taken. */

@@ -49,7 +49,12 @@ function describe(chart, i) {
 }
 
 export class Interaction {
-  constructor(host, box, { chart, redraw }) {
+  /**
+   * `chart()`: the live wasm Chart or null; `redraw()`: lays out and paints
+   * again; `guard(fn)`: runs an input handler so that a trap in the wasm
+   * becomes the widget's error, not the page's.
+   */
+  constructor(host, box, { chart, redraw, guard }) {
     this.host = host;
     this.box = box;
     this.chart = chart;
@@ -80,7 +85,7 @@ export class Interaction {
     box.append(this.hint);
     box.setAttribute('aria-describedby', 'hint');
 
-    const on = (target, type, fn, opts) => target.addEventListener(type, fn, opts);
+    const on = (target, type, fn, opts) => target.addEventListener(type, (e) => guard(() => fn(e)), opts);
     on(this.toolbar, 'click', (e) => this.#toolbar(e));
     on(this.zoneSelect, 'change', () => {
       this.zone = this.zoneSelect.value || null;

@@ -643,6 +643,57 @@ test('js/core.js trap recovery (ES modules): a trapping call is a readable error
   }
 });
 
+test('a trap inside an input handler (hover, keys) is the widget\'s error, not the page\'s; the next render recovers', async () => {
+  const p = await open('/test/trap-module.html');
+  try {
+    await p.waitForState('#a', 'ready');
+    await p.waitForState('#b', 'ready');
+    const before = await canvasDigest(p.page, '#a');
+    // The wasm's `name` method traps, once, as a bug would.
+    const trapOnce = (name) =>
+      p.page.evaluate((name) => {
+        const Chart = window.__itChart();
+        const real = Chart.prototype[name];
+        Chart.prototype[name] = function () {
+          Chart.prototype[name] = real;
+          throw new WebAssembly.RuntimeError(`test trap in ${name}`);
+        };
+      }, name);
+    await trapOnce('hit');
+    const generation = await p.page.evaluate(() => window.__itCore.generation());
+    const box = await p.page.locator('#a canvas').boundingBox();
+    await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await p.waitForState('#a', 'error');
+    const error = await p.waitForEvent('a', 'error');
+    assert.match(error.detail.message, /internal error \(test trap in hit\)/);
+    assert.equal(await p.page.evaluate(() => window.__itCore.generation()), generation + 1, 'a fresh instance');
+    assert.equal(await p.page.evaluate(() => document.getElementById('b').state), 'ready', 'the other widget is untouched');
+
+    // A re-render rebuilds the chart on the fresh instance: the same picture.
+    await p.page.evaluate(() => document.getElementById('a').setAttribute('theme', 'light'));
+    await p.waitForState('#a', 'ready');
+    assert.equal(await canvasDigest(p.page, '#a'), before);
+
+    // The keyboard path: the trap in step() is caught the same way (once
+    // #b, too, has its chart on the fresh instance).
+    // (A re-render is synchronous: the attribute change rebuilds it.)
+    await p.page.evaluate(() => document.getElementById('b').setAttribute('theme', 'light'));
+    await trapOnce('step');
+    await p.page.evaluate(() => {
+      const box = document.getElementById('b').shadowRoot.querySelector('.chart');
+      box.focus();
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    });
+    await p.waitForState('#b', 'error');
+    assert.match((await p.waitForEvent('b', 'error')).detail.message, /test trap in step/);
+    await p.page.evaluate(() => document.getElementById('b').setAttribute('theme', 'dark'));
+    await p.waitForState('#b', 'ready');
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
 test('hostile .data (Proxy, throwing getter, cycle, BigInt, deep nesting) is a readable error and never wears the core down', async () => {
   const p = await open('/test/trap-module.html');
   try {

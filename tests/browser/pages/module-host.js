@@ -2,14 +2,18 @@
 // own, so tests can reach what the one-script build hides:
 //   window.__itCore        the loader (run, generation): a test can make a
 //                          call trap the way a bug in the wasm would;
-//   window.__itWasmBytes() the size of the current instance's memory.
+//   window.__itWasmBytes() the size of the current instance's memory;
+//   window.__itChart()     the current instance's Chart class, whose
+//                          methods a test can make trap.
 import { coreLoader } from '/pkg/core.js';
 import { createGlue } from '/pkg/glue-widget.js';
 import { IncidentTimelineElement, useCore } from '/pkg/element.js';
 
 let exports = null;
+let current = null;
 function glue() {
   const g = createGlue();
+  current = g;
   const initSync = g.initSync;
   g.initSync = (options) => (exports = initSync(options));
   return g;
@@ -21,3 +25,4 @@ IncidentTimelineElement.define();
 window.IncidentTimelineElement = IncidentTimelineElement;
 window.__itCore = core;
 window.__itWasmBytes = () => (exports ? exports.memory.buffer.byteLength : 0);
+window.__itChart = () => current.Chart;
