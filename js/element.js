@@ -12,6 +12,10 @@ const FETCH_TIMEOUT_MS = 15000;
 /** The core the elements use: set by whichever entry loads first. */
 let core = null;
 
+/** Connected elements, and one observer of `time-zone` attributes above them. */
+const connected = new Set();
+let zones = null;
+
 /** Gives the element its wasm core loader (the first one given wins). */
 export function useCore(loader) {
   if (!core) core = loader;
@@ -197,6 +201,11 @@ export class IncidentTimelineElement extends HTMLElement {
 
   connectedCallback() {
     this.#connected = true;
+    // A `time-zone` set or changed on an ancestor (or <html>) after load
+    // redraws the charts it may apply to.
+    connected.add(this);
+    zones ||= new MutationObserver(() => connected.forEach((el) => el.#scheduleRender()));
+    zones.observe(document.documentElement, { attributeFilter: ['time-zone'], subtree: true });
     // Only a new width needs a new layout (the chart's own height, or its
     // error box replacing it, changes the element's size too).
     this.#resize = new ResizeObserver(() => {
@@ -212,6 +221,7 @@ export class IncidentTimelineElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#connected = false;
+    connected.delete(this);
     this.#resize?.disconnect();
     this.#resize = null;
     this.#darkQuery?.removeEventListener('change', this.#onScheme);

@@ -309,6 +309,17 @@ test('time zone: the toolbar select, the attribute and an ancestor attribute swi
     const tip = await hoverFirstOutage(z, '#inherited');
     assert.ok(tip.text.includes('16:24') && tip.text.includes('UTC') && !tip.text.includes('PST'), `tooltip: ${tip.text}`);
     assert.equal((await widgetState(z.page, '#inherited')).zoneLabel, 'UTC (page)');
+
+    // Changed on the ancestor after load: the chart follows; removed, back
+    // to the timeline's own zone.
+    await z.page.mouse.move(2, 2);
+    await z.page.evaluate(() => document.querySelector('section[time-zone]').setAttribute('time-zone', 'America/Los_Angeles'));
+    await z.page.waitForFunction(() => document.querySelector('#inherited').shadowRoot.querySelector('select').options[0].textContent === 'America/Los_Angeles (page)');
+    assert.equal(await canvasDigest(z.page, '#inherited'), plain, 'the ancestor\'s new zone (the timeline\'s own) draws like #plain');
+    await z.page.evaluate(() => document.querySelector('section[time-zone]').removeAttribute('time-zone'));
+    await z.page.waitForFunction(() => document.querySelector('#inherited').shadowRoot.querySelector('select').options[0].textContent === 'America/Los_Angeles (timeline)');
+    assert.equal(await canvasDigest(z.page, '#inherited'), plain);
+    assert.equal(await canvasDigest(z.page, '#own'), own, 'an element with its own time-zone keeps it');
     await z.assertClean();
   } finally {
     await z.close();
