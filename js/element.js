@@ -12,7 +12,7 @@ const FETCH_TIMEOUT_MS = 15000;
 /** The core the elements use: set by whichever entry loads first. */
 let core = null;
 
-/** Connected elements, and one observer of `time-zone` attributes above them. */
+/** Connected elements, and one observer of the attributes above them that change how they draw. */
 const connected = new Set();
 let zones = null;
 
@@ -201,11 +201,17 @@ export class IncidentTimelineElement extends HTMLElement {
 
   connectedCallback() {
     this.#connected = true;
-    // A `time-zone` set or changed on an ancestor (or <html>) after load
-    // redraws the charts it may apply to.
+    // Redraw when a `time-zone` is set or changed on an ancestor after
+    // load, or when <html> or <body> changes class, style or data-theme (a
+    // site's dark-mode switch, which may set our colour properties).
     connected.add(this);
-    zones ||= new MutationObserver(() => connected.forEach((el) => el.#scheduleRender()));
-    zones.observe(document.documentElement, { attributeFilter: ['time-zone'], subtree: true });
+    zones ||= new MutationObserver((records) => {
+      const root = document.documentElement;
+      if (records.some((r) => r.attributeName === 'time-zone' || r.target === root || r.target === document.body)) {
+        connected.forEach((el) => el.#scheduleRender());
+      }
+    });
+    zones.observe(document.documentElement, { attributeFilter: ['time-zone', 'class', 'style', 'data-theme'], subtree: true });
     // Only a new width needs a new layout (the chart's own height, or its
     // error box replacing it, changes the element's size too).
     this.#resize = new ResizeObserver(() => {

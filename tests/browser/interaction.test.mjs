@@ -543,6 +543,23 @@ test('--incident-timeline-outage (and -critical) from a stylesheet recolour the 
     assert.equal(seedPx.inBands[0].runs.length, 4, `four green bars: ${JSON.stringify(seedPx.inBands[0].runs)}`);
     assert.equal((await inspectCanvas(p.page, '#seed-green', { color: rgb(CRITICAL_OUTAGE_LIGHT), tolerance: 2 })).total, 0);
 
+    // A site's own theme switch: a class on <html> that changes the
+    // property. The chart follows, and back again.
+    const blue = rgb('#0000ff');
+    const bluePixels = () => inspectCanvas(p.page, '#green', { color: blue, tolerance: 2 }).then((r) => r.total);
+    await p.page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'html.site-blue #green { --incident-timeline-outage: #0000ff; }';
+      document.head.append(style);
+      document.documentElement.classList.add('site-blue');
+    });
+    await p.page.waitForFunction(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))));
+    assert.ok((await bluePixels()) >= 1000, 'the outages turned blue with the class on <html>');
+    await p.page.evaluate(() => document.documentElement.classList.remove('site-blue'));
+    await p.page.waitForFunction(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))));
+    assert.equal(await bluePixels(), 0, 'green again without it');
+    assert.ok((await inspectCanvas(p.page, '#green', { color: green, tolerance: 2 })).total >= 1000);
+
     assert.deepEqual(await p.events('error'), []);
     await p.assertClean();
   } finally {
