@@ -207,7 +207,8 @@ export class IncidentTimelineElement extends HTMLElement {
     connected.add(this);
     zones ||= new MutationObserver((records) => {
       const root = document.documentElement;
-      if (records.some((r) => r.attributeName === 'time-zone' || r.target === root || r.target === document.body)) {
+      // (An element's own attributes it handles itself.)
+      if (records.some((r) => !connected.has(r.target) && (r.attributeName === 'time-zone' || r.target === root || r.target === document.body))) {
         connected.forEach((el) => el.#scheduleRender());
       }
     });

@@ -301,15 +301,26 @@ pub fn draw<B: DrawingBackend>(
             }
         }
     }
-    // Milestones: every outline (in the background colour, to set each
-    // apart from what it sits on), then every diamond.
+    // Milestones: the outlines (in the background colour, to set a
+    // milestone in a dense row apart from what it sits on; elsewhere there
+    // is nothing under it), then every diamond. They come row by
+    // row, left to right; one less than a pixel from the last one drawn in
+    // its row would cover the same pixels, and is left out.
+    let mut last = (f64::NAN, f64::NAN);
     let markers: Vec<_> = scene
         .markers
         .iter()
-        .filter(|m| meets(&m.bounds()))
+        .filter(|m| {
+            let apart = m.y != last.1 || (m.x - last.0).abs() >= 1.0;
+            if apart && meets(&m.bounds()) {
+                last = (m.x, m.y);
+                return true;
+            }
+            false
+        })
         .collect();
     for outline in [true, false] {
-        for m in &markers {
+        for m in markers.iter().filter(|m| m.outlined || !outline) {
             p.diamond(m.x, m.y, m.radius, Role::Milestone, outline)?;
         }
     }

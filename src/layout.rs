@@ -749,6 +749,7 @@ pub fn layout_view(t: &Timeline, f: &Frame, view: Option<(Instant, Instant)>) ->
                     x,
                     y: cy,
                     radius: MARKER_R,
+                    outlined: !labelled,
                 };
                 if labelled {
                     let b = m.bounds();

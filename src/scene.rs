@@ -160,6 +160,9 @@ pub struct Marker {
     pub y: f64,
     /// Half the diamond's width.
     pub radius: f64,
+    /// Drawn with an outline in the background colour: in a lane's dense
+    /// row, where it may sit on a bar or on another milestone.
+    pub outlined: bool,
 }
 
 impl Marker {
