@@ -134,7 +134,10 @@ export class Interaction {
     if (this.zoneSelect.options.length !== zones.length) {
       this.zoneSelect.replaceChildren(...zones.map(([value, text]) => el('option', { value, text })));
     }
-    this.zoneSelect.options[0].textContent = byDefault;
+    // Only what changed: a text set to itself still makes the browser lay
+    // the toolbar out again, on every frame of a zoom.
+    const option = this.zoneSelect.options[0];
+    if (option.textContent !== byDefault) option.textContent = byDefault;
     this.zoneSelect.value = this.zone || '';
     this.toolbar.querySelector('[data-act=reset]').disabled = !chart.zoomed;
     this.#placeFocus();
