@@ -137,7 +137,7 @@ fn js_value(v: &JsValue, depth: usize) -> Result<serde_json::Value, String> {
         }
         return serde_json::Number::from_f64(n)
             .map(Value::Number)
-            .ok_or_else(|| format!("{n} is not a JSON number"));
+            .ok_or_else(|| format!("{} is not a JSON number", crate::decimal::decimal(n)));
     }
     if let Some(b) = v.as_bool() {
         return Ok(Value::Bool(b));

@@ -76,7 +76,7 @@ pub fn describe(
         }
     };
     let impact = if e.kind == Kind::Degraded {
-        format!("{} % affected", (e.impact * 100.0).round())
+        format!("{} % affected", (e.impact * 100.0).round() as i64)
     } else {
         String::new()
     };

@@ -19,6 +19,7 @@
 #![allow(clippy::manual_clamp)]
 
 pub mod clock;
+pub mod decimal;
 pub mod describe;
 pub mod draw;
 pub mod hit;

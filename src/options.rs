@@ -53,7 +53,10 @@ impl RenderOptions {
         if !(self.width.is_finite() && self.width > 0.0 && self.width <= 100_000.0) {
             return Err(Problems::one(Problem::at(
                 "width",
-                format!("width {} is not a usable number of pixels", self.width),
+                format!(
+                    "width {} is not a usable number of pixels",
+                    crate::decimal::decimal(self.width)
+                ),
             )));
         }
         if let Some(now) = self.now {

@@ -129,7 +129,7 @@ fn shown(v: &Value) -> String {
         Value::String(s) => format!("\"{}\"", clip(s)),
         Value::Number(n) => match (n.as_i64(), n.as_f64()) {
             (Some(i), _) => i.to_string(),
-            (_, Some(f)) => f.to_string(),
+            (_, Some(f)) => crate::decimal::decimal(f),
             _ => "that number".to_string(),
         },
         Value::Bool(b) => b.to_string(),
@@ -636,7 +636,10 @@ impl Checker {
                 } else {
                     self.report(
                         &p,
-                        format!("impact {x} is outside 0–1; write a share, like 0.3 for 30 %"),
+                        format!(
+                            "impact {} is outside 0–1; write a share, like 0.3 for 30 %",
+                            crate::decimal::decimal(x)
+                        ),
                     );
                     None
                 }

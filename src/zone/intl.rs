@@ -20,6 +20,9 @@ struct Inner {
     name: String,
     parts: Intl::DateTimeFormat,
     offsets: RefCell<HashMap<i64, i32>>,
+    /// Abbreviations by UTC offset (a zone's "PST" is its "PST" whenever it
+    /// is eight hours behind): each costs a new Intl formatter otherwise.
+    abbreviations: RefCell<Vec<(i32, Option<String>)>>,
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -81,11 +84,11 @@ impl NamedZone {
         if resolved != name && resolved.eq_ignore_ascii_case(name) {
             return None;
         }
-        let name = name.to_string();
         Some(NamedZone(Rc::new(Inner {
-            name,
+            name: name.to_string(),
             parts,
             offsets: RefCell::new(HashMap::new()),
+            abbreviations: RefCell::new(Vec::new()),
         })))
     }
 
@@ -128,7 +131,17 @@ impl NamedZone {
     }
 
     pub fn abbreviation(&self, t: Instant) -> Option<String> {
-        ["en-US", "en-GB"].into_iter().find_map(|locale| {
+        let off = self.offset_seconds(t);
+        if let Some((_, a)) = self
+            .0
+            .abbreviations
+            .borrow()
+            .iter()
+            .find(|(o, _)| *o == off)
+        {
+            return a.clone();
+        }
+        let a = ["en-US", "en-GB"].into_iter().find_map(|locale| {
             let f = formatter(
                 locale,
                 &options(&[("timeZone", &self.0.name), ("timeZoneName", "short")]),
@@ -138,6 +151,8 @@ impl NamedZone {
                 .find(|(k, _)| k == "timeZoneName")
                 .map(|(_, v)| v)
                 .filter(|v| !v.starts_with("GMT"))
-        })
+        });
+        self.0.abbreviations.borrow_mut().push((off, a.clone()));
+        a
     }
 }
