@@ -170,6 +170,17 @@ pub fn instant(t: Instant, zone: &Zone, cycle: HourCycle) -> String {
     )
 }
 
+/// One moment in the short form ranges use: "Dec 7, 11:20 AM PST".
+pub fn moment(t: Instant, zone: &Zone, cycle: HourCycle) -> String {
+    let l = zone.local(t);
+    format!(
+        "{}, {} {}",
+        day_month(l, cycle),
+        time(l, cycle, precision_of(l).max(Precision::Minute)),
+        zone.abbreviation(t)
+    )
+}
+
 /// A range as people write it: "8:24 – 8:49 AM PST" on one day,
 /// "Dec 7, 6:30 PM – Dec 8, 9:00 AM PST" across days, "from 8:24 AM PST"
 /// when ongoing.

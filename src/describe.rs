@@ -16,7 +16,7 @@ pub struct Description {
     pub kind: String,
     /// The lane's label.
     pub lane: String,
-    /// "Dec 7, 8:24 – 8:49 AM PST", or one instant for a milestone.
+    /// "Dec 7, 8:24 – 8:49 AM PST", or "Dec 7, 11:20 AM PST" for a milestone.
     pub when: String,
     /// Start in the display zone ("Wed, Dec 7, 2022, 8:24 AM PST").
     pub start: String,
@@ -54,7 +54,7 @@ pub fn describe(
     let e = &t.events[i];
     let (when, end, duration) = if e.is_point() {
         (
-            clock::instant(e.start, zone, cycle),
+            clock::moment(e.start, zone, cycle),
             String::new(),
             String::new(),
         )
@@ -133,6 +133,24 @@ mod tests {
         assert!(d.sentence().starts_with("Outage (critical), Web server: "));
         let utc = describe(&t, i, &Zone::utc(), HourCycle::H23, None);
         assert_eq!(utc.when, "7 Dec, 16:24 – 16:49 UTC");
+        // A milestone reads like a range's start: the same short form.
+        let m = t
+            .events
+            .iter()
+            .position(|e| e.kind == crate::model::Kind::Milestone)
+            .unwrap();
+        let d = describe(&t, m, &la, HourCycle::H12, None);
+        assert!(d.when.starts_with("Dec "), "{}", d.when);
+        assert!(
+            d.when.ends_with(" PST") && !d.when.contains("2022"),
+            "{}",
+            d.when
+        );
+        assert!(
+            d.start.contains("2022"),
+            "the table's start keeps the year: {}",
+            d.start
+        );
     }
 
     #[test]
