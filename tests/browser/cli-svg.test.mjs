@@ -57,7 +57,14 @@ for (const width of [900, 360]) {
           fontSizes: texts.map((t) => Number(t.getAttribute('font-size'))),
           textBoxes: texts.map((t) => { const b = box(t); return [b.x, b.y, b.width, b.height, t.textContent.trim()]; }),
           critical: solid(CRITICAL).map((r) => [Number(r.getAttribute('width')), Number(r.getAttribute('height')), Number(r.getAttribute('y'))]),
-          degraded: solid(DEGRADED).map((r) => [Number(r.getAttribute('width')), Number(r.getAttribute('height'))]),
+          // Each degraded bar: the bar in its colour, and its faint body
+          // (one pixel in from the top and sides) down to the affected share.
+          degraded: solid(DEGRADED).map((r) => {
+            const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((k) => Number(r.getAttribute(k)));
+            const body = rects.find((b) => Number(b.getAttribute('x')) === x + 1 && Number(b.getAttribute('y')) === y + 1 && fillOf(b) !== DEGRADED);
+            const share = body ? y + h - (Number(body.getAttribute('y')) + Number(body.getAttribute('height'))) : h;
+            return [w, h, share];
+          }),
           diamonds: root.querySelectorAll('polygon').length,
         };
       }, { CRITICAL, DEGRADED });
@@ -78,9 +85,15 @@ for (const width of [900, 360]) {
       }
       // Partial impact: the degraded fills are lower than a full bar.
       const outageHeight = bars[0][1];
-      const partial = facts.degraded.filter(([w, h]) => !(w === 12 && h > 3 && h < 6));
-      assert.ok(partial.length >= 2, JSON.stringify(facts.degraded));
-      for (const [, h] of partial) assert.ok(h < outageHeight, `degraded fill ${h} px vs outage ${outageHeight} px`);
+      // (Bars under 3 px wide have no room for a body: a solid sliver.)
+      const degradedEvents = seed.events.filter((e) => e.kind === 'degraded').length;
+      assert.equal(facts.degraded.filter(([w, h]) => !(w === 12 && h === 12)).length, degradedEvents, JSON.stringify(facts.degraded));
+      const partial = facts.degraded.filter(([w, h]) => !(w === 12 && h === 12) && w >= 3);
+      assert.ok(partial.length >= 1, JSON.stringify(facts.degraded));
+      for (const [, h, share] of partial) {
+        assert.equal(h, outageHeight, 'a degraded bar is as tall as an outage');
+        assert.ok(share >= 1 && share < h - 2, `the affected share ${share} px of ${h} px`);
+      }
       // Milestones: a diamond each (no halo: none sits in a dense row),
       // plus the legend's swatch (halo and diamond).
       const milestones = seed.events.filter((e) => e.kind === 'milestone').length;
