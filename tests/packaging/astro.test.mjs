@@ -7,15 +7,14 @@
 // fails the build with the file, the fence's line and the JSON paths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareProject, run, runOk, tempDir, lineOf, timelineAttributes } from './projects.mjs';
-import { serveSite, assertInteractive, openWithoutScript } from './browser.mjs';
+import { prepareProject, run, runOk, tempDir, timelineAttributes, assertBadBuild } from './projects.mjs';
+import { serveSite, assertServerSvgs, assertWidgetsTakeOver, HOSTILE_TITLE } from './browser.mjs';
 
 const ENV = { ASTRO_TELEMETRY_DISABLED: '1' };
 const PAGE = '/failover/';
 const MDX_PAGE = '/failover-mdx/';
-const HOSTILE = 'Cache </script><img src=x onerror=alert(1)> flush';
 
 let project;
 let out;
@@ -44,7 +43,7 @@ after(async () => {
 function assertBuilt(page) {
   assert.equal((page.match(/<incident-timeline[ >]/g) || []).length, 2);
   const timelines = timelineAttributes(page).map((t) => JSON.parse(t));
-  assert.deepEqual(timelines.map((t) => t.title), ['Database failover', HOSTILE]);
+  assert.deepEqual(timelines.map((t) => t.title), ['Database failover', HOSTILE_TITLE]);
   assert.equal(timelines[0].events.length, 4);
   assert.equal(timelines[0].lanes[1].label, 'Investigation & response');
   assert.match(page, /<incident-timeline time-zone="UTC" theme="dark" timeline="/);
@@ -67,35 +66,8 @@ test('astro build, MDX page: the same element, JSON and SVG', () => {
 });
 
 for (const [kind, path] of [['Markdown', PAGE], ['MDX', MDX_PAGE]]) {
-  test(`without JavaScript (${kind} page): the server-rendered SVG is the chart`, async () => {
-    const { page, close } = await openWithoutScript(h, path);
-    try {
-      const svgs = page.locator('incident-timeline > svg');
-      assert.equal(await svgs.count(), 2);
-      for (let i = 0; i < 2; i += 1) {
-        const box = await svgs.nth(i).boundingBox();
-        assert.ok(box && box.width >= 700 && box.height > 100, JSON.stringify(box));
-      }
-      assert.equal(await svgs.first().locator('title').textContent(), 'Database failover');
-    } finally {
-      await close();
-    }
-  });
-
-  test(`with JavaScript (${kind} page): both widgets take over and are interactive`, async () => {
-    const p = await h.openPage(path);
-    try {
-      await p.page.evaluate(() => document.querySelectorAll('incident-timeline').forEach((el, i) => (el.id = `t${i}`)));
-      await assertInteractive(p, '#t0', { events: 4 });
-      await p.waitForState('#t1', 'ready');
-      const titles = (await p.events('ready')).map((e) => e.detail.title).sort();
-      assert.deepEqual(titles, [HOSTILE, 'Database failover']);
-      assert.equal(await p.page.locator('img').count(), 0);
-      await p.assertClean();
-    } finally {
-      await p.close();
-    }
-  });
+  test(`without JavaScript (${kind} page): the server-rendered SVG is the chart`, () => assertServerSvgs(h, path));
+  test(`with JavaScript (${kind} page): both widgets take over and are interactive`, () => assertWidgetsTakeOver(h, path));
 }
 
 test('a bad timeline fails the astro build with the file, the fence line and the JSON paths', async () => {
@@ -105,13 +77,7 @@ test('a bad timeline fails the astro build with the file, the fence line and the
       cwd: project.dir,
       env: { ...ENV, TEST_ASTRO_SRC_DIR: './src-bad', TEST_ASTRO_OUT_DIR: bad.dir },
     });
-    const output = r.stdout + r.stderr;
-    assert.notEqual(r.code, 0, 'the build fails');
-    const fence = lineOf(readFileSync(join(project.dir, 'src-bad/pages/broken.md'), 'utf8'), '```incident-timeline');
-    assert.ok(output.includes(`src-bad/pages/broken.md:${fence}: the \`\`\`incident-timeline block has 2 problems:`), output);
-    assert.match(output, /events\[0\]\.end: end 10:24 is before start 10:49/);
-    assert.match(output, /events\[1\]\.lane: unknown lane "databse"; did you mean "database"\?/);
-    assert.ok(!existsSync(join(bad.dir, 'broken/index.html')), 'no page with a blank chart was written');
+    assertBadBuild(r, project.dir, 'src-bad/pages/broken.md', join(bad.dir, 'broken/index.html'));
   } finally {
     bad.remove();
   }

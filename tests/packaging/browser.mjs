@@ -78,3 +78,46 @@ export async function openWithoutScript(h, path) {
   assert.ok(response && response.ok(), `${path}: HTTP ${response && response.status()}`);
   return { page, close: () => context.close() };
 }
+
+/**
+ * The sites' failover post holds two fences: "Database failover" (4 events)
+ * and one titled to break out of a <script> if the JSON were not escaped.
+ */
+export const HOSTILE_TITLE = 'Cache </script><img src=x onerror=alert(1)> flush';
+
+/** Without JavaScript, the post at `path` shows both server-rendered SVGs, full size. */
+export async function assertServerSvgs(h, path) {
+  const { page, close } = await openWithoutScript(h, path);
+  try {
+    const svgs = page.locator('incident-timeline > svg');
+    assert.equal(await svgs.count(), 2);
+    for (let i = 0; i < 2; i += 1) {
+      assert.ok(await svgs.nth(i).isVisible());
+      const box = await svgs.nth(i).boundingBox();
+      assert.ok(box && box.width >= 700 && box.height > 100, JSON.stringify(box));
+    }
+    assert.equal(await svgs.first().locator('title').textContent(), 'Database failover');
+    assert.equal(await svgs.nth(1).locator('title').textContent(), HOSTILE_TITLE);
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * With JavaScript, both widgets of the post at `path` take over: the first
+ * is interactive, the hostile title arrived whole and as text, nothing ran.
+ */
+export async function assertWidgetsTakeOver(h, path) {
+  const p = await h.openPage(path);
+  try {
+    await p.page.evaluate(() => document.querySelectorAll('incident-timeline').forEach((el, i) => (el.id = `t${i}`)));
+    await assertInteractive(p, '#t0', { events: 4 });
+    await p.waitForState('#t1', 'ready');
+    const titles = (await p.events('ready')).map((e) => e.detail.title).sort();
+    assert.deepEqual(titles, [HOSTILE_TITLE, 'Database failover']);
+    assert.equal(await p.page.locator('img').count(), 0, 'the title never became an <img>');
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+}

@@ -3,6 +3,7 @@
 // (each with its committed package.json and package-lock.json): `npm ci`
 // once, skipped while node_modules matches the lock, then the packed tarball
 // installed with `npm install --no-save`, so the committed files never change.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -134,4 +135,20 @@ export function timelineAttributes(html) {
       return String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
     }),
   );
+}
+
+/**
+ * A site build given the broken post (`source`, its path relative to the
+ * project in `dir`) failed as promised: a non-zero exit, the file and the
+ * fence's line, each problem with its JSON path, and no page written at
+ * `page` (absolute).
+ */
+export function assertBadBuild(r, dir, source, page) {
+  const output = r.stdout + r.stderr;
+  assert.notEqual(r.code, 0, 'the build fails');
+  const fence = lineOf(readFileSync(join(dir, source), 'utf8'), '```incident-timeline');
+  assert.ok(output.includes(`${source}:${fence}: the \`\`\`incident-timeline block has 2 problems:`), output);
+  assert.match(output, /events\[0\]\.end: end 10:24 is before start 10:49/);
+  assert.match(output, /events\[1\]\.lane: unknown lane "databse"; did you mean "database"\?/);
+  assert.ok(!existsSync(page), 'no page with a blank chart was written');
 }
