@@ -18,26 +18,5 @@ export function renderToSvg(input, options) {
   return core.run((c) => c.renderToSvg(input, options));
 }
 
-/**
- * The element needs a browser. In Node these stand-ins let code shared by
- * the server and the browser import the same names: `define()` and
- * `defineIncidentTimeline()` do nothing, and constructing one throws.
- */
-export class IncidentTimelineElement {
-  static observedAttributes = ['src', 'time-zone', 'theme'];
-
-  static define() {
-    return this;
-  }
-
-  constructor() {
-    throw new TypeError(
-      'IncidentTimelineElement runs in a browser only; in Node, render the chart with renderToSvg and register the element in the browser',
-    );
-  }
-}
-
-/** In Node: does nothing (there is no DOM to register an element in). */
-export function defineIncidentTimeline() {
-  return IncidentTimelineElement;
-}
+// The element needs a browser: stand-ins, shared with `incident-timeline/define`.
+export { IncidentTimelineElement, defineIncidentTimeline } from './server-element.js';

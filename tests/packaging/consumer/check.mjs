@@ -4,6 +4,9 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { parseTimeline, renderToSvg, IncidentTimelineElement, defineIncidentTimeline } from 'incident-timeline';
+// Server-side rendering imports the element's registration too (a client
+// module in Docusaurus, a shared component elsewhere): in Node it is inert.
+import { IncidentTimelineElement as DefinedElement } from 'incident-timeline/define';
 import markdownItPlugin from 'incident-timeline/markdown-it';
 import remarkPlugin from 'incident-timeline/remark';
 import eleventyPlugin from 'incident-timeline/eleventy';
@@ -31,7 +34,7 @@ const schemaPath = require.resolve('incident-timeline/schema.json');
 const report = {
   parsed: parseTimeline(timeline).events.length,
   svgStart: renderToSvg(timeline, { width: 500 }).slice(0, 4),
-  defineInNode: defineIncidentTimeline() === IncidentTimelineElement,
+  defineInNode: defineIncidentTimeline() === IncidentTimelineElement && DefinedElement === IncidentTimelineElement,
   constructError,
   markdownIt: html.startsWith('<incident-timeline><script type="application/json">') && html.includes('<svg'),
   remark: typeof remarkPlugin() === 'function',

@@ -10,6 +10,7 @@ import eleventyPlugin from 'incident-timeline/eleventy';
 import type { EleventyOptions } from 'incident-timeline/eleventy';
 import { IncidentTimelineBuildError } from 'incident-timeline/remark';
 import MarkdownIt from 'markdown-it';
+import { IncidentTimelineElement as DefinedElement } from 'incident-timeline/define';
 
 declare const console: { log(...values: unknown[]): void };
 
@@ -24,6 +25,7 @@ const timeline: Timeline = parseTimeline(JSON.stringify(doc));
 const firstLane: string = timeline.lanes[0]?.id ?? '';
 defineIncidentTimeline();
 IncidentTimelineElement.define('incident-timeline');
+DefinedElement.define('incident-timeline');
 
 try {
   parseTimeline('{');
