@@ -31,6 +31,8 @@ const SNIPPETS = [
   ['# hugo.toml: the site\'s own folders first (a mount replaces the default)', 'hugo-site/hugo.toml'],
   ['// vite.config.js', 'vite-app/vite.config.dev.js'],
   ['// MDX with React: @mdx-js/mdx, the compiler Docusaurus uses', 'mdx-react/build.mjs'],
+  ['// docusaurus.config.mjs', 'docusaurus-site/docusaurus.config.mjs'],
+  ['// src/incident-timeline.js (the client module)', 'docusaurus-site/src/incident-timeline.js'],
 ];
 
 for (const [first, file] of SNIPPETS) {
