@@ -3,7 +3,7 @@
 //! browser. This is the one drawing code path; backends only differ in how
 //! they size fonts (`font_scale`).
 
-use crate::scene::{Anchor, Bar, BarEnd, Rect, Scene, Swatch, Text};
+use crate::scene::{Anchor, Bar, BarEnd, Marker, Rect, Scene, Swatch, Text};
 use crate::text_metrics::{text_width, FONT_FAMILY};
 use crate::theme::{Rgb, Role, Theme};
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
@@ -246,13 +246,65 @@ pub fn draw<B: DrawingBackend>(
             1,
         )?;
     }
-    // Bars are painted one colour at a time (a canvas rasterizes faster
-    // when its colour seldom changes), in three passes: degraded bars, their
-    // faint bodies, then the fills of the others. In a row, bars come left
-    // to right; plain bars of one colour that overlap or are less than a
-    // pixel apart are painted as one rectangle: one call instead of hundreds
-    // when a dense row is zoomed out.
     let bars: Vec<&Bar> = scene.bars.iter().filter(|b| meets(&b.rect)).collect();
+    paint_bars(&mut p, &bars)?;
+    // Milestones come row by row, left to right; one less than a pixel
+    // from the last one drawn in its row would cover the same pixels, and
+    // is left out.
+    let mut last = (f64::NAN, f64::NAN);
+    let markers: Vec<_> = scene
+        .markers
+        .iter()
+        .filter(|m| {
+            let apart = m.y != last.1 || (m.x - last.0).abs() >= 1.0;
+            if apart && meets(&m.bounds()) {
+                last = (m.x, m.y);
+                return true;
+            }
+            false
+        })
+        .collect();
+    paint_milestones(&mut p, &markers)?;
+    for e in &scene.legend {
+        let r = e.swatch_rect;
+        match e.swatch {
+            Swatch::Block => p.rect(&r, e.role, 1.0, true)?,
+            Swatch::Partial => {
+                p.rect(&r, e.role, 1.0, true)?;
+                p.faint(&r, r.y + r.h * 0.6, e.role)?;
+            }
+            Swatch::Thin => {
+                let thin = Rect {
+                    y: r.y + r.h * 0.3,
+                    h: r.h * 0.4,
+                    ..r
+                };
+                p.rect(&thin, e.role, 1.0, true)?;
+            }
+            Swatch::Diamond => {
+                for outline in [true, false] {
+                    p.diamond(r.x + r.w / 2.0, r.y + r.h / 2.0, r.w / 2.0, e.role, outline)?;
+                }
+            }
+            Swatch::Break => {
+                p.rect(&r, Role::Break, 1.0, true)?;
+                p.rect(&r, Role::Grid, 1.0, false)?;
+            }
+        }
+    }
+    for t in scene.texts().filter(|t| meets(&t.bounds())) {
+        p.text(t)?;
+    }
+    p.backend.present()
+}
+
+/// Bars, one colour at a time (a canvas rasterizes faster when its colour
+/// seldom changes), in three passes: degraded bars, their faint bodies,
+/// then the fills of the others. In a row, bars come left to right; plain
+/// bars of one colour that overlap or are less than a pixel apart are
+/// painted as one rectangle: one call instead of hundreds when a dense row
+/// is zoomed out.
+fn paint_bars<B: DrawingBackend>(p: &mut Painter<'_, B>, bars: &[&Bar]) -> DrawResult<B> {
     for role in [
         Role::Maintenance,
         Role::Activity,
@@ -287,9 +339,8 @@ pub fn draw<B: DrawingBackend>(
                 if bar.fill.h <= 0.0 || (bar.outlined && closed) {
                     continue;
                 }
-                let plain = closed;
                 if let Some(r) = &mut run {
-                    if plain
+                    if closed
                         && r.y == bar.fill.y
                         && r.h == bar.fill.h
                         && bar.fill.x <= r.right() + 1.0
@@ -300,7 +351,7 @@ pub fn draw<B: DrawingBackend>(
                     p.rect(r, role, 1.0, true)?;
                     run = None;
                 }
-                if plain {
+                if closed {
                     run = Some(bar.fill);
                     continue;
                 }
@@ -333,60 +384,22 @@ pub fn draw<B: DrawingBackend>(
             }
         }
     }
-    // Milestones: the outlines (in the background colour, to set a
-    // milestone in a dense row apart from what it sits on; elsewhere there
-    // is nothing under it), then every diamond. They come row by
-    // row, left to right; one less than a pixel from the last one drawn in
-    // its row would cover the same pixels, and is left out.
-    let mut last = (f64::NAN, f64::NAN);
-    let markers: Vec<_> = scene
-        .markers
-        .iter()
-        .filter(|m| {
-            let apart = m.y != last.1 || (m.x - last.0).abs() >= 1.0;
-            if apart && meets(&m.bounds()) {
-                last = (m.x, m.y);
-                return true;
-            }
-            false
-        })
-        .collect();
+    Ok(())
+}
+
+/// Milestones: the outlines first, in the background colour (only those in
+/// a dense row have one, to set them apart from what they sit on; elsewhere
+/// nothing is under a milestone), then every diamond.
+fn paint_milestones<B: DrawingBackend>(
+    p: &mut Painter<'_, B>,
+    markers: &[&Marker],
+) -> DrawResult<B> {
     for outline in [true, false] {
         for m in markers.iter().filter(|m| m.outlined || !outline) {
             p.diamond(m.x, m.y, m.radius, Role::Milestone, outline)?;
         }
     }
-    for e in &scene.legend {
-        let r = e.swatch_rect;
-        match e.swatch {
-            Swatch::Block => p.rect(&r, e.role, 1.0, true)?,
-            Swatch::Partial => {
-                p.rect(&r, e.role, 1.0, true)?;
-                p.faint(&r, r.y + r.h * 0.6, e.role)?;
-            }
-            Swatch::Thin => {
-                let thin = Rect {
-                    y: r.y + r.h * 0.3,
-                    h: r.h * 0.4,
-                    ..r
-                };
-                p.rect(&thin, e.role, 1.0, true)?;
-            }
-            Swatch::Diamond => {
-                for outline in [true, false] {
-                    p.diamond(r.x + r.w / 2.0, r.y + r.h / 2.0, r.w / 2.0, e.role, outline)?;
-                }
-            }
-            Swatch::Break => {
-                p.rect(&r, Role::Break, 1.0, true)?;
-                p.rect(&r, Role::Grid, 1.0, false)?;
-            }
-        }
-    }
-    for t in scene.texts().filter(|t| meets(&t.bounds())) {
-        p.text(t)?;
-    }
-    p.backend.present()
+    Ok(())
 }
 
 #[cfg(test)]
