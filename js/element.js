@@ -207,12 +207,15 @@ export class IncidentTimelineElement extends HTMLElement {
     connected.add(this);
     zones ||= new MutationObserver((records) => {
       const root = document.documentElement;
-      // (An element's own attributes it handles itself.)
-      if (records.some((r) => !connected.has(r.target) && (r.attributeName === 'time-zone' || r.target === root || r.target === document.body))) {
+      if (records.some((r) => r.attributeName === 'time-zone' || r.target === root || r.target === document.body)) {
         connected.forEach((el) => el.#scheduleRender());
       }
     });
-    zones.observe(document.documentElement, { attributeFilter: ['time-zone', 'class', 'style', 'data-theme'], subtree: true });
+    // Each ancestor, not the whole document: changes elsewhere on the page
+    // make no records at all.
+    for (let n = this.parentElement; n; n = n.parentElement) {
+      zones.observe(n, { attributeFilter: ['time-zone', 'class', 'style', 'data-theme'] });
+    }
     // Only a new width needs a new layout (the chart's own height, or its
     // error box replacing it, changes the element's size too).
     this.#resize = new ResizeObserver(() => {
