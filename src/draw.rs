@@ -467,6 +467,24 @@ mod tests {
         let scene = layout(&t, &LayoutOptions::default());
         assert_eq!(scene.lanes[0].rows, MAX_ROWS);
         assert_eq!(scene.bars.len(), 3000);
+        let shared = scene.bars.iter().filter(|b| b.row == MAX_ROWS - 1).count();
+        assert!(shared > 0);
+        // A longer lane label makes room for the whole note.
+        let wide =
+            crate::parse(&json.replace(r#""label":"A""#, r#""label":"Payments API, eu-west-1""#))
+                .unwrap();
+        let wide = layout(&wide, &LayoutOptions::default());
+        let wide_shared = wide.bars.iter().filter(|b| b.row == MAX_ROWS - 1).count();
+        assert_eq!(
+            wide.lanes[0].note.as_ref().map(|t| t.text.as_str()),
+            Some(format!("{wide_shared} overlapping").as_str())
+        );
+        // The lane label "A" leaves the narrowest column: the shortest form.
+        assert_eq!(
+            scene.lanes[0].note.as_ref().map(|t| t.text.as_str()),
+            Some(format!("+{shared}").as_str()),
+            "the dense row says how many share it"
+        );
         let mut count = Count(0);
         let theme = Theme::named(ThemeName::Light);
         draw(&scene, &theme, &mut count, 1.0, (0.0, scene.height)).unwrap();

@@ -552,6 +552,12 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
     let open_end = d1;
     let rows = assign_rows(t, &full, open_end);
     let lane_header = if narrow { 16.0 } else { 0.0 };
+    let mut in_dense_row = vec![0; t.lanes.len()];
+    for (e, &r) in t.events.iter().zip(&rows.row_of) {
+        if rows.dense[e.lane] && r + 1 == rows.per_lane[e.lane] {
+            in_dense_row[e.lane] += 1;
+        }
+    }
     let mut lanes = Vec::with_capacity(t.lanes.len());
     let mut row_top = vec![0.0; t.lanes.len()];
     for (i, lane) in t.lanes.iter().enumerate() {
@@ -589,12 +595,35 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
             })
         };
         row_top[i] = y + LANE_PAD + lane_header;
+        // A dense row says how many events share it, in the label column,
+        // as long as the column has room ("212 overlapping", "212 overlap",
+        // "+212"); a narrow chart has no column: there the table tells.
+        let count = in_dense_row[i];
+        let note = [
+            format!("{count} overlapping"),
+            format!("{count} overlap"),
+            format!("+{count}"),
+        ]
+        .into_iter()
+        .find(|s| count > 0 && !narrow && text_width(s, AXIS_FONT, false) <= label_col - 12.0)
+        .map(|s| {
+            text(
+                PAD + 4.0,
+                row_top[i] + (n - 1) as f64 * ROW_H + ROW_H / 2.0,
+                s,
+                AXIS_FONT,
+                false,
+                Anchor::Start,
+                Role::MutedText,
+            )
+        });
         lanes.push(LaneBand {
             lane: i,
             rect,
             shaded: i % 2 == 0,
             label,
             rows: n,
+            note,
         });
         y += h;
     }

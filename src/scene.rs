@@ -115,6 +115,9 @@ pub struct LaneBand {
     pub label: Option<Text>,
     /// Number of rows the lane's events needed.
     pub rows: usize,
+    /// Beside a dense row (see [`crate::layout::MAX_ROWS`]), in the label
+    /// column: how many events share it ("212 overlapping").
+    pub note: Option<Text>,
 }
 
 /// How a bar ends on the right.
@@ -282,6 +285,7 @@ impl Scene {
             .chain(&self.summary)
             .chain(self.legend.iter().map(|l| &l.text))
             .chain(self.lanes.iter().filter_map(|l| l.label.as_ref()))
+            .chain(self.lanes.iter().filter_map(|l| l.note.as_ref()))
             .chain(&self.tick_labels)
             .chain(&self.span_labels)
             .chain(&self.labels)
