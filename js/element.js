@@ -265,6 +265,17 @@ export class IncidentTimelineElement extends HTMLElement {
     try {
       if (!core) throw new Error('incident-timeline: no wasm core was configured');
       const input = await this.#input();
+      if (token !== this.#token) return;
+      if (input === undefined) {
+        // Nothing given, even once the page has loaded. Not an error to show
+        // readers: an app may set .data later (after an await, say), which
+        // loads as usual. The author's fallback stays; the console says why.
+        this.#state = 'idle';
+        this.chartBox.hidden = this.errorBox.hidden = true;
+        this.fallback.hidden = false;
+        console.warn('<incident-timeline>: no timeline given yet: add a src or timeline attribute, a <script type="application/json"> child, or set .data', this);
+        return;
+      }
       await core.load();
       if (token !== this.#token) return;
       // A chart of a trapped instance is only forgotten: freeing it there
@@ -310,14 +321,14 @@ export class IncidentTimelineElement extends HTMLElement {
     let script = this.querySelector(':scope > script[type="application/json"]');
     if (script) return script.textContent;
     // A page may set .data from a script that runs later: give it until the
-    // page has loaded before calling the element empty.
+    // page has loaded before saying the element is empty.
     if (document.readyState !== 'complete') {
       await new Promise((done) => addEventListener('load', done, { once: true }));
       if (this.#data !== undefined) return this.#data;
       script = this.querySelector(':scope > script[type="application/json"]');
       if (script) return script.textContent;
     }
-    throw new Error('no timeline given: add a src or timeline attribute, a <script type="application/json"> child, or set .data');
+    return undefined;
   }
 
   #options(width) {

@@ -101,6 +101,29 @@ test('timeline attribute: JSON in an attribute renders, a change re-renders, .da
   }
 });
 
+test('nothing given: idle with the fallback shown and a console warning, no error; .data set later (after an await) loads', async () => {
+  const p = await h.openPage('/test/blank.html');
+  try {
+    const warnings = [];
+    p.page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await p.page.evaluate(() => {
+      document.querySelector('#host').innerHTML = '<incident-timeline id="empty"><p>Fallback</p></incident-timeline>';
+    });
+    await p.page.waitForFunction(() => document.querySelector('#empty').state === 'idle');
+    await p.frames();
+    assert.equal(await p.page.evaluate(() => document.querySelector('#empty > p').checkVisibility()), true, 'the fallback shows');
+    assert.deepEqual(await p.events('error'), [], 'no error event: nothing is wrong with a timeline');
+    assert.ok(warnings.some((w) => w.includes('no timeline given yet')), JSON.stringify(warnings));
+
+    await p.page.evaluate((data) => (document.querySelector('#empty').data = data), timeline('Late', 3, 1));
+    await p.waitForState('#empty', 'ready');
+    assert.deepEqual((await p.waitForEvent('empty', 'ready')).detail, { title: 'Late', events: 3, lanes: 1 });
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
 test('theme and time-zone attributes re-render; an unknown time zone is a readable error', async () => {
   const p = await h.openPage('/test/attributes.html');
   try {
