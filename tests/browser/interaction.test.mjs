@@ -567,6 +567,56 @@ test('--incident-timeline-outage (and -critical) from a stylesheet recolour the 
   }
 });
 
+// ---- large timelines ----
+
+test('3,000 events in 2 lanes: lanes stop at 8 rows, the shared rows are painted merged, the keyboard still reaches every event', async () => {
+  const p = await h.openPage('/test/bench.html', { viewport: { width: 1140, height: 900 } });
+  try {
+    const r = await p.page.evaluate(async () => {
+      // Count the canvas's filled rectangles while the chart is drawn.
+      const proto = CanvasRenderingContext2D.prototype;
+      const fillRect = proto.fillRect;
+      let fills = 0;
+      proto.fillRect = function (...args) {
+        fills += 1;
+        return fillRect.apply(this, args);
+      };
+      const host = document.getElementById('host');
+      host.style.width = '1100px';
+      const el = document.createElement('incident-timeline');
+      el.id = 'big';
+      el.data = window.itBench.generate(3000, 2, 1);
+      const ready = new Promise((ok) => el.addEventListener('incident-timeline:ready', (e) => ok(e.detail), { once: true }));
+      host.append(el);
+      const detail = await ready;
+      proto.fillRect = fillRect;
+      const ranges = el.data.events.filter((e) => e.kind !== 'milestone').length;
+      return { detail, fills, ranges, height: el.shadowRoot.querySelector('canvas').clientHeight };
+    });
+    assert.deepEqual(r.detail, { title: 'Generated: 3000 events', events: 3000, lanes: 2 });
+    // Two lanes of at most 8 rows of 24 px, plus the header and the axis.
+    assert.ok(r.height < 2 * (8 * 24 + 8) + 250, `canvas ${r.height} px tall`);
+    // One fill per plain bar and two per degraded bar without merging: fewer
+    // fills than bars means the shared rows were painted merged.
+    assert.ok(r.fills < r.ranges, `${r.fills} fills for ${r.ranges} bars`);
+
+    // Every event is still reachable: End focuses the last one and announces it.
+    const last = await p.page.evaluate(() => {
+      const events = document.getElementById('big').data.events;
+      return events.reduce((a, e) => ((e.at || e.start) >= (a.at || a.start) ? e : a)).title;
+    });
+    await p.page.evaluate(() => document.getElementById('big').shadowRoot.querySelector('.chart').focus());
+    await p.page.keyboard.press('End');
+    await p.page.waitForFunction(
+      (title) => document.getElementById('big').shadowRoot.querySelector('[aria-live]').textContent.includes(title),
+      last,
+    );
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
 // ---- 8. deep links ----
 
 test('a #event-id link focuses that event and opens its details; a later hash change follows', async () => {
