@@ -312,7 +312,9 @@ fn paint_bars<B: DrawingBackend>(p: &mut Painter<'_, B>, bars: &[&Bar]) -> DrawR
         Role::Outage,
         Role::OutageCritical,
     ] {
-        for pass in 0..3 {
+        // Only degraded bars have the first two passes.
+        let first = if role == Role::Degraded { 0 } else { 2 };
+        for pass in first..3 {
             let mut run: Option<Rect> = None;
             for bar in bars.iter().filter(|b| b.role == role) {
                 let closed = bar.end == BarEnd::Closed;
