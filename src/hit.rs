@@ -2,9 +2,9 @@
 //! event is under a point, where an event is drawn, and which event comes
 //! next in time or in the lane above or below. Nothing here lays anything out.
 
+use crate::layout::scene::{Rect, Scene};
 use crate::model::Timeline;
 use crate::order::by_keys;
-use crate::scene::{Rect, Scene};
 
 /// How far (px) outside a shape a pointer still hits it: thin bars and
 /// small diamonds need some slack, fingers more.

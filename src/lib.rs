@@ -1,16 +1,22 @@
 //! incident-timeline: incident timelines (JSON) drawn as Gantt-style outage charts.
 //!
-//! One pipeline, each stage a module with a plain data type between stages:
+//! One pipeline, each stage a folder with a plain data type between stages:
 //!
 //! ```text
 //! JSON text ─parse→ Timeline ─layout(size, zone, view)→ Scene ─draw→ plotters backend
+//!            parse/   model/        layout/               layout/scene.rs   draw/
 //! ```
 //!
-//! [`parse`] checks a document against format v1 and reports every problem with
-//! its JSON path; [`layout`] turns a [`Timeline`] into a [`Scene`] of positioned
-//! shapes and text using the crate's own text metrics (so a server and a browser
-//! agree); [`draw`] paints a scene on any plotters `DrawingBackend`; [`svg`]
-//! does that into an SVG string.
+//! - [`time`]: instants, zones, reading and writing times; everything stands on it.
+//! - [`model`]: the [`Timeline`], and in `model/kinds/` every kind of event, described once.
+//! - [`parse`]: format v1 checked into a [`Timeline`], every problem with its JSON path.
+//! - [`layout`]: a [`Timeline`] into a [`Scene`] of positioned shapes and text, with the
+//!   crate's own text metrics (so a server and a browser agree); scale, axis breaks, ticks.
+//! - [`draw`]: a scene painted on any plotters `DrawingBackend`: SVG, or a canvas in wasm.
+//! - [`words`]: the timeline in words: each event described, the summary line.
+//! - [`hit`]: pointer and keyboard targets, read from a scene.
+//! - [`render`]: the whole pipeline in one call ([`render_svg`]), from user options.
+//! - `web/` (wasm only): the boundary to JavaScript: `parseTimeline`, `renderToSvg`, `Chart`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 // f64::clamp asserts min <= max, and its message formats floats with Debug:
@@ -18,43 +24,31 @@
 // The crate clamps floats with max/min instead.
 #![allow(clippy::manual_clamp)]
 
-pub mod clock;
 pub mod decimal;
-pub mod describe;
 pub mod draw;
 pub mod hit;
 pub mod layout;
 pub mod model;
-pub mod options;
 pub mod order;
 pub mod parse;
 pub mod problem;
-pub mod scale;
-pub mod scene;
-pub mod summary;
-#[cfg(feature = "full")]
-pub mod svg;
-pub mod text_metrics;
-pub mod theme;
-pub mod ticks;
-pub mod timestamp;
-pub mod zone;
+pub mod render;
+pub mod time;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
-mod bindings;
-#[cfg(target_arch = "wasm32")]
-pub mod canvas;
+mod web;
 
+pub use draw::theme::{Theme, ThemeName};
+pub use layout::scale::ScaleMode;
+pub use layout::scene::Scene;
 pub use layout::{layout, LayoutOptions};
 pub use model::{Event, Kind, Lane, Link, Severity, Timeline};
-pub use options::RenderOptions;
 #[cfg(feature = "full")]
 pub use parse::parse;
 pub use parse::parse_value;
 pub use problem::{Problem, Problems};
-pub use scale::ScaleMode;
-pub use scene::Scene;
 #[cfg(feature = "full")]
-pub use svg::render_svg;
-pub use theme::{Theme, ThemeName};
-pub use zone::Zone;
+pub use render::render_svg;
+pub use render::RenderOptions;
+pub use time::Zone;

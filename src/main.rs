@@ -5,7 +5,7 @@
 //! incident-timeline check timeline.json
 //! ```
 
-use incident_timeline::clock::HourCycle;
+use incident_timeline::time::clock::HourCycle;
 use incident_timeline::{parse, render_svg, Problems, RenderOptions, ScaleMode, ThemeName};
 use std::io::{Read, Write};
 use std::process::ExitCode;

@@ -58,8 +58,8 @@ fn example_svgs_are_byte_identical_to_the_pinned_ones() {
                 fs::write(&pinned, &svg).unwrap();
                 continue;
             }
-            let want = fs::read_to_string(&pinned)
-                .unwrap_or_else(|e| panic!("{}: {e}", pinned.display()));
+            let want =
+                fs::read_to_string(&pinned).unwrap_or_else(|e| panic!("{}: {e}", pinned.display()));
             if want != svg {
                 differ.push(pinned.display().to_string());
             }

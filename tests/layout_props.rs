@@ -9,12 +9,13 @@
 //! Cases that once failed are kept at the bottom as plain tests.
 
 use chrono::DateTime;
-use incident_timeline::clock::HourCycle;
+use incident_timeline::layout::scale::{domain, idle_gaps, TimeScale};
+use incident_timeline::layout::scene::{Rect, Text};
+use incident_timeline::layout::ticks;
 use incident_timeline::layout::MAX_ROWS;
-use incident_timeline::model::Instant;
-use incident_timeline::scale::{domain, idle_gaps, TimeScale};
-use incident_timeline::scene::{Rect, Text};
-use incident_timeline::{layout, parse, ticks, LayoutOptions, ScaleMode, Scene, Timeline, Zone};
+use incident_timeline::time::clock::HourCycle;
+use incident_timeline::time::Instant;
+use incident_timeline::{layout, parse, LayoutOptions, ScaleMode, Scene, Timeline, Zone};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::{json, Value};

@@ -4,8 +4,8 @@
 //! documents; a document with many problems reports all of them in document
 //! order. Then what it accepts, with the meaning docs/format.md gives it.
 
-use incident_timeline::model::format_instant;
-use incident_timeline::scene::BarEnd;
+use incident_timeline::layout::scene::BarEnd;
+use incident_timeline::time::format_instant;
 use incident_timeline::{
     layout, parse, Kind, LayoutOptions, Problem, Problems, Severity, Timeline,
 };
@@ -770,7 +770,7 @@ fn milestones_are_points() {
     assert!(e.is_point() && !e.is_ongoing());
     assert_eq!(
         (e.kind, e.end, e.severity, e.impact),
-        (Kind::Milestone, None, Severity::None, 0.0)
+        (Kind::MILESTONE, None, Severity::None, 0.0)
     );
     assert_eq!(format_instant(e.start), "2024-05-01T10:27:00.000Z");
     let scene = layout(&t, &LayoutOptions::default());

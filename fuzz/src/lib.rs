@@ -26,12 +26,13 @@
 //! [`strict`].
 
 use arbitrary::{Result as AResult, Unstructured};
-use incident_timeline::clock::HourCycle;
-use incident_timeline::describe::describe;
+use incident_timeline::time::clock::HourCycle;
+use incident_timeline::words::describe::describe;
 use incident_timeline::draw::{draw, SVG_FONT_SCALE};
 use incident_timeline::hit::{event_at, event_bounds, step, time_order, Step};
 use incident_timeline::layout::{frame, layout, layout_view, LayoutOptions};
-use incident_timeline::model::{Event, Instant, Kind, Lane, Link, Severity, Timeline};
+use incident_timeline::model::{Event, Kind, Lane, Link, Severity, Timeline};
+use incident_timeline::time::Instant;
 use incident_timeline::{parse, render_svg, RenderOptions, ScaleMode, Scene, Theme, ThemeName, Zone};
 use plotters_svg::SVGBackend;
 use std::sync::OnceLock;
@@ -93,7 +94,7 @@ pub fn check_timeline(t: &Timeline) {
             assert!(end >= e.start, "end before start");
             assert!(end <= MAX_T);
         }
-        assert!(!(e.kind == Kind::Milestone && e.end.is_some()), "a milestone with an end");
+        assert!(!(e.kind == Kind::MILESTONE && e.end.is_some()), "a milestone with an end");
         assert!((0.0..=1.0).contains(&e.impact), "impact {}", e.impact);
         assert!(!e.title.trim().is_empty());
         for l in &e.links {
@@ -271,7 +272,7 @@ pub fn arbitrary_timeline(u: &mut Unstructured<'_>) -> AResult<Timeline> {
         let kind = *u.choose(&Kind::ALL)?;
         let start = if one_in(u, 2)? { instant(u, last)? } else { instant(u, base)? };
         last = start;
-        let end = if kind == Kind::Milestone || one_in(u, 8)? {
+        let end = if kind == Kind::MILESTONE || one_in(u, 8)? {
             None
         } else {
             let d = match u.int_in_range(0..=4)? {
@@ -298,9 +299,9 @@ pub fn arbitrary_timeline(u: &mut Unstructured<'_>) -> AResult<Timeline> {
             title: title(u)?,
             detail: if u.arbitrary()? { Some(text(u, incident_timeline::parse::MAX_DETAIL_CHARS)?) } else { None },
             severity: *u.choose(&Severity::ALL)?,
-            impact: if kind == Kind::Degraded {
+            impact: if kind == Kind::DEGRADED {
                 f64::from(u.int_in_range(0..=1000)?) / 1000.0
-            } else if kind == Kind::Outage {
+            } else if kind == Kind::OUTAGE {
                 1.0
             } else {
                 0.0
@@ -391,8 +392,8 @@ pub fn layout_input_debug(data: &[u8]) -> String {
             "events[{i}]: {} lane {} start {} end {:?} title {:?}\n",
             e.kind.as_str(),
             e.lane,
-            incident_timeline::model::format_instant(e.start),
-            e.end.map(incident_timeline::model::format_instant),
+            incident_timeline::time::format_instant(e.start),
+            e.end.map(incident_timeline::time::format_instant),
             e.title.chars().take(40).collect::<String>()
         ));
     }

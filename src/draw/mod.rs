@@ -3,14 +3,21 @@
 //! browser. This is the one drawing code path; backends only differ in how
 //! they size fonts (`font_scale`).
 
-use crate::scene::{Anchor, Bar, BarEnd, Marker, Rect, Scene, Swatch, Text};
-use crate::text_metrics::{text_width, FONT_FAMILY};
-use crate::theme::{Rgb, Role, Theme};
+#[cfg(target_arch = "wasm32")]
+pub mod canvas;
+#[cfg(feature = "full")]
+pub mod svg;
+pub mod theme;
+
+use crate::layout::scene::{Anchor, Bar, BarEnd, Marker, Rect, Role, Scene, Swatch, Text};
+use crate::layout::text_metrics::{text_width, FONT_FAMILY};
+use crate::model::{BarStyle, Fill, Kind};
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontFamily, FontStyle,
 };
+use theme::{Rgb, Theme};
 
 /// plotters' SVG backend writes `font-size` as size / 1.24; pass this as
 /// `font_scale` there so text comes out at the scene's size.
@@ -305,15 +312,10 @@ pub fn draw<B: DrawingBackend>(
 /// painted as one rectangle: one call instead of hundreds when a dense row
 /// is zoomed out.
 fn paint_bars<B: DrawingBackend>(p: &mut Painter<'_, B>, bars: &[&Bar]) -> DrawResult<B> {
-    for role in [
-        Role::Maintenance,
-        Role::Activity,
-        Role::Degraded,
-        Role::Outage,
-        Role::OutageCritical,
-    ] {
-        // Only degraded bars have the first two passes.
-        let first = if role == Role::Degraded { 0 } else { 2 };
+    for fill in p.theme.fills() {
+        let role = Role::Fill(fill);
+        // Only the fills of kinds drawn as a share have the first two passes.
+        let first = if drawn_as_share(fill) { 0 } else { 2 };
         for pass in first..3 {
             let mut run: Option<Rect> = None;
             for bar in bars.iter().filter(|b| b.role == role) {
@@ -389,6 +391,14 @@ fn paint_bars<B: DrawingBackend>(p: &mut Painter<'_, B>, bars: &[&Bar]) -> DrawR
     Ok(())
 }
 
+/// Whether some kind in this colour is drawn as a share ([`BarStyle::Share`]).
+fn drawn_as_share(fill: Fill) -> bool {
+    Kind::ALL.iter().any(|k| {
+        let s = k.spec();
+        s.bar == BarStyle::Share && (s.fill == fill || s.critical_fill == Some(fill))
+    })
+}
+
 /// Milestones: the outlines first, in the background colour (only those in
 /// a dense row have one, to set them apart from what they sit on; elsewhere
 /// nothing is under a milestone), then every diamond.
@@ -398,7 +408,7 @@ fn paint_milestones<B: DrawingBackend>(
 ) -> DrawResult<B> {
     for outline in [true, false] {
         for m in markers.iter().filter(|m| m.outlined || !outline) {
-            p.diamond(m.x, m.y, m.radius, Role::Milestone, outline)?;
+            p.diamond(m.x, m.y, m.radius, m.role, outline)?;
         }
     }
     Ok(())
@@ -407,8 +417,8 @@ fn paint_milestones<B: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::draw::theme::ThemeName;
     use crate::layout::{layout, LayoutOptions, MAX_ROWS};
-    use crate::theme::ThemeName;
 
     /// Counts filled rectangles.
     struct Count(usize);

@@ -8,8 +8,9 @@
 //! amount. Bars, ticks and hit-testing all go through [`TimeScale::x`] and
 //! [`TimeScale::time_at`], so they agree.
 
-use crate::model::{Instant, Kind, Timeline};
+use crate::model::{Kind, Timeline};
 use crate::order::sort_by_keys;
+use crate::time::Instant;
 use serde::Deserialize;
 
 /// How the time axis is scaled.
@@ -95,7 +96,7 @@ pub fn domain(t: &Timeline, until: Option<Instant>) -> Option<(Instant, Instant)
 pub fn idle_gaps(t: &Timeline, domain: (Instant, Instant), plot_width: f64) -> Vec<Gap> {
     let (lo, hi) = domain;
     let span = (hi - lo) as f64;
-    let impact = |k: Kind| matches!(k, Kind::Outage | Kind::Degraded | Kind::Maintenance);
+    let impact = |k: Kind| k.spec().busy;
     let shortest = t
         .events
         .iter()

@@ -1,11 +1,50 @@
 //! The scene: everything the chart shows, positioned in pixels, with colours
 //! named by role. Layout makes it; drawing and hit-testing only read it.
 
-use crate::model::Instant;
-use crate::scale::TimeScale;
-use crate::text_metrics::text_width;
-use crate::theme::Role;
+use crate::layout::scale::TimeScale;
+use crate::layout::text_metrics::text_width;
+use crate::model::Fill;
+use crate::time::Instant;
 use serde::Serialize;
+
+/// What a shape or text is, for colouring: the theme turns roles into colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The chart's background.
+    Background,
+    /// Ordinary text.
+    Text,
+    /// Secondary text: axis labels, summary.
+    MutedText,
+    /// Grid lines and axis.
+    Grid,
+    /// Shading of every other lane.
+    LaneBand,
+    /// Axis-break marks.
+    Break,
+    /// A kind's colour: bars, markers, legend swatches.
+    Fill(Fill),
+    /// Text drawn on a fill: the theme's text or background colour,
+    /// whichever reads better there.
+    On(Fill),
+}
+
+impl Role {
+    /// The roles a page can colour, by their names
+    /// (`--incident-timeline-<name>`): every fill, then the chart's own.
+    pub fn settable() -> impl Iterator<Item = (&'static str, Role)> {
+        Fill::ALL
+            .into_iter()
+            .map(|f| (f.name(), Role::Fill(f)))
+            .chain([
+                ("background", Role::Background),
+                ("text", Role::Text),
+                ("muted", Role::MutedText),
+                ("grid", Role::Grid),
+                ("band", Role::LaneBand),
+            ])
+    }
+}
 
 /// An axis-aligned rectangle in pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
@@ -144,7 +183,8 @@ pub struct Bar {
     /// Colour role of the fill.
     #[serde(skip)]
     pub role: Role,
-    /// Whether the slot is outlined (degraded: the share not affected stays visible).
+    /// Whether the bar is drawn as a share ([`crate::model::BarStyle::Share`]):
+    /// the part not affected stays visible.
     pub outlined: bool,
     /// Closed or ongoing.
     pub end: BarEnd,
@@ -161,6 +201,9 @@ pub struct Marker {
     pub x: f64,
     /// Centre y.
     pub y: f64,
+    /// Colour role.
+    #[serde(skip)]
+    pub role: Role,
     /// Half the diamond's width.
     pub radius: f64,
     /// Drawn with an outline in the background colour: in a lane's dense
@@ -271,7 +314,7 @@ pub struct Scene {
     pub empty: Option<Text>,
     /// The axis's tick step, in view (`None` when nothing is drawn).
     #[serde(skip)]
-    pub tick_step: Option<crate::ticks::Step>,
+    pub tick_step: Option<crate::layout::ticks::Step>,
     /// The time scale the scene was laid out with (for zoom, pan and pointer times).
     #[serde(skip)]
     pub scale: Option<TimeScale>,

@@ -1,7 +1,7 @@
 //! Zone rules in wasm, read from the host's `Intl.DateTimeFormat` (browsers
 //! and Node both ship the tz database behind it).
 
-use crate::model::Instant;
+use crate::time::Instant;
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use std::cell::RefCell;
 use std::collections::HashMap;

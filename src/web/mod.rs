@@ -2,18 +2,18 @@
 //! `Chart` object the custom element keeps per widget. Errors cross as JS
 //! `Error`s whose `problems` property lists each problem with its path.
 
-use crate::clock::HourCycle;
-use crate::describe::describe;
 use crate::draw::draw;
+use crate::draw::theme::{Rgb, Role, Theme, ThemeName};
 use crate::hit::{event_at, event_bounds, step, time_order, Step};
+use crate::layout::scene::Scene;
 use crate::layout::{frame, layout_view, Frame, LayoutOptions};
 use crate::model::Timeline;
 use crate::options::RenderOptions;
 use crate::parse::parse_value;
 use crate::problem::{Problem, Problems};
-use crate::scene::Scene;
-use crate::theme::{Rgb, Role, Theme, ThemeName};
-use crate::zone::Zone;
+use crate::time::clock::HourCycle;
+use crate::time::zone::Zone;
+use crate::words::describe::describe;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -217,7 +217,7 @@ pub fn parse_timeline(input: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = renderToSvg)]
 pub fn render_to_svg(input: JsValue, options: JsValue) -> Result<String, JsValue> {
     let t = timeline_from(&input)?;
-    crate::svg::render_svg(&t, &options_from(&options)?).map_err(|p| error(&p))
+    crate::draw::svg::render_svg(&t, &options_from(&options)?).map_err(|p| error(&p))
 }
 
 /// One widget's timeline, options and latest scene.
@@ -285,11 +285,7 @@ impl Chart {
         let ongoing = self.timeline.events.iter().any(|e| e.is_ongoing());
         // A page's clock is what it is: keep it within the years documents use.
         let now = if ongoing {
-            (now.max(crate::options::EARLIEST)
-                .min(crate::options::LATEST)
-                / 60_000.0)
-                .floor()
-                * 60_000.0
+            (now.max(crate::time::EARLIEST).min(crate::time::LATEST) / 60_000.0).floor() * 60_000.0
         } else {
             0.0
         };
@@ -473,7 +469,7 @@ impl Chart {
     /// 1 minutes, 2 hours, 3 days, 4 weeks, 5 months, 6 years; empty before a draw.
     #[wasm_bindgen(getter, js_name = tickStep)]
     pub fn tick_step(&self) -> Vec<u32> {
-        use crate::ticks::Step as S;
+        use crate::layout::ticks::Step as S;
         match self.scene.as_ref().and_then(|s| s.tick_step) {
             Some(S::Seconds(n)) => vec![n, 0],
             Some(S::Minutes(n)) => vec![n, 1],
@@ -526,7 +522,7 @@ impl Chart {
             .ok_or_else(|| one("", "this browser gave no 2D canvas"))?
             .dyn_into()?;
         ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
-        let mut backend = crate::canvas::Canvas::new(ctx, (w, h));
+        let mut backend = crate::draw::canvas::Canvas::new(ctx, (w, h));
         let band = if bottom > top {
             (top, bottom)
         } else {

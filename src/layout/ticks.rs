@@ -3,11 +3,11 @@
 //! a second row naming the day (or month, or year) where it changes. Labels
 //! that would collide are dropped, never overlapped.
 
-use crate::clock::{self, HourCycle, Precision};
-use crate::model::Instant;
-use crate::scale::TimeScale;
-use crate::text_metrics::text_width;
-use crate::zone::{Resolved, Zone};
+use crate::layout::scale::TimeScale;
+use crate::layout::text_metrics::text_width;
+use crate::time::clock::{self, HourCycle, Precision};
+use crate::time::zone::{Resolved, Zone};
+use crate::time::Instant;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 
 /// A calendar step between ticks.
@@ -374,7 +374,7 @@ fn span_labels(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::scale::Gap;
+    use crate::layout::scale::Gap;
 
     const H: i64 = 3_600_000;
     const DEC7_PST_MIDNIGHT: i64 = 1_670_400_000_000; // 2022-12-07T08:00Z

@@ -2,10 +2,11 @@
 //! announcement and the table view all read from here, so every reader gets
 //! the same facts in the same wording.
 
-use crate::clock::{self, HourCycle};
-use crate::model::{Event, Instant, Kind, Severity, Timeline};
-use crate::summary::format_duration;
-use crate::zone::Zone;
+use crate::model::{Event, Impact, Severity, Timeline};
+use crate::time::clock::{self, HourCycle};
+use crate::time::zone::Zone;
+use crate::time::{self, Instant};
+use crate::words::summary::format_duration;
 
 /// One event, described for people.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,13 +30,7 @@ pub struct Description {
 }
 
 fn kind_label(e: &Event) -> String {
-    let name = match e.kind {
-        Kind::Outage => "Outage",
-        Kind::Degraded => "Degraded",
-        Kind::Maintenance => "Maintenance",
-        Kind::Activity => "Activity",
-        Kind::Milestone => "Milestone",
-    };
+    let name = e.kind.spec().label;
     if e.severity != e.kind.default_severity() && e.severity != Severity::None {
         format!("{name} ({})", e.severity.as_str())
     } else {
@@ -64,18 +59,21 @@ pub fn describe(
             Some(end) => (
                 when,
                 clock::instant(end, zone, cycle),
-                format_duration((end - e.start) as f64),
+                format_duration(time::between(e.start, end) as f64),
             ),
             None => {
                 let running = now
                     .filter(|n| *n > e.start)
-                    .map(|n| format!("ongoing for {}", format_duration((n - e.start) as f64)))
+                    .map(|n| {
+                        let running = time::between(e.start, n) as f64;
+                        format!("ongoing for {}", format_duration(running))
+                    })
                     .unwrap_or_else(|| "ongoing".to_string());
                 (when, "ongoing".to_string(), running)
             }
         }
     };
-    let impact = if e.kind == Kind::Degraded {
+    let impact = if e.kind.spec().impact == Impact::Share {
         format!("{} % affected", (e.impact * 100.0).round() as i64)
     } else {
         String::new()
@@ -137,7 +135,7 @@ mod tests {
         let m = t
             .events
             .iter()
-            .position(|e| e.kind == crate::model::Kind::Milestone)
+            .position(|e| e.kind == crate::model::Kind::MILESTONE)
             .unwrap();
         let d = describe(&t, m, &la, HourCycle::H12, None);
         assert!(d.when.starts_with("Dec "), "{}", d.when);

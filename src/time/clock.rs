@@ -2,8 +2,8 @@
 //! ("8:24 – 8:49 AM PST"). One place, so the axis, tooltips, the table and
 //! error messages all say the same thing the same way.
 
-use crate::model::Instant;
-use crate::zone::Zone;
+use crate::time::zone::Zone;
+use crate::time::Instant;
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use serde::Deserialize;
 
@@ -234,7 +234,7 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, cycle: HourCycle
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::timestamp::{parse_time, TimeSpec};
+    use crate::time::timestamp::{parse_time, TimeSpec};
 
     fn at(s: &str) -> Instant {
         match parse_time(s).unwrap() {

@@ -2,7 +2,7 @@
 //! same without an offset (a wall-clock time, resolved later in the
 //! document's zone). Errors say what is wrong with the text, not just that it is.
 
-use crate::model::Instant;
+use crate::time::Instant;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// A time as written in a document.

@@ -1,14 +1,15 @@
-//! SVG output: the scene drawn through plotters' SVG backend, with a
-//! `<title>` and `<desc>` for assistive technology. Used by the command-line
-//! tool and by `renderToSvg`; both get the same bytes for the same options.
+//! SVG output: a scene drawn through plotters' SVG backend, with a
+//! `<title>` and `<desc>` for assistive technology. [`crate::render_svg`]
+//! (the command-line tool and `renderToSvg`) ends here, so both write the
+//! same bytes for the same options.
 
+use crate::draw::theme::Theme;
 use crate::draw::{draw, SVG_FONT_SCALE};
-use crate::layout::layout;
+use crate::layout::scene::Scene;
 use crate::model::Timeline;
-use crate::options::RenderOptions;
 use crate::problem::{Problem, Problems};
-use crate::summary::summarize;
-use crate::theme::Theme;
+use crate::time::Instant;
+use crate::words::summary::summarize;
 use plotters_svg::SVGBackend;
 
 fn escape(s: &str) -> String {
@@ -30,17 +31,22 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// The timeline as a standalone SVG document.
-pub fn render_svg(t: &Timeline, o: &RenderOptions) -> Result<String, Problems> {
-    let scene = layout(t, &o.layout_options()?);
-    let theme = Theme::named(o.theme);
+/// `scene`, laid out from `t`, as a standalone SVG document; `now` is the
+/// present the scene was laid out for (the summary in `<desc>` counts ongoing
+/// events up to it).
+pub fn svg_document(
+    t: &Timeline,
+    scene: &Scene,
+    theme: &Theme,
+    now: Option<Instant>,
+) -> Result<String, Problems> {
     let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
     let mut body = String::new();
     {
         let mut backend = SVGBackend::with_string(&mut body, size);
         draw(
-            &scene,
-            &theme,
+            scene,
+            theme,
             &mut backend,
             SVG_FONT_SCALE,
             (0.0, scene.height),
@@ -51,14 +57,14 @@ pub fn render_svg(t: &Timeline, o: &RenderOptions) -> Result<String, Problems> {
     let mut desc = if t.events.is_empty() {
         "No events.".to_string()
     } else {
-        format!("{}.", summarize(t, o.layout_options()?.now).line())
+        format!("{}.", summarize(t, now).line())
     };
     if let Some(d) = &t.description {
         desc = format!("{d} {desc}");
     }
     let head = format!(
         "<svg role=\"img\" class=\"incident-timeline\" font-family=\"{}\"",
-        escape(crate::text_metrics::FONT_FAMILY)
+        escape(crate::layout::text_metrics::FONT_FAMILY)
     );
     let a11y = format!(
         "<title>{}</title>\n<desc>{}</desc>\n",

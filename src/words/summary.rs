@@ -3,7 +3,8 @@
 //! each instant the impact is 1 if any outage runs, else the largest impact
 //! of the degraded events running).
 
-use crate::model::{Instant, Kind, Timeline};
+use crate::model::{Impact, Timeline};
+use crate::time::{self, Instant};
 
 /// Headline numbers for a timeline.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -29,14 +30,15 @@ pub fn summarize(t: &Timeline, until: Option<Instant>) -> Summary {
     // Sweep over start/end edges: +impact at start, -impact at end.
     let mut edges: Vec<(Instant, bool, f64, bool)> = Vec::new();
     for e in &t.events {
-        if !matches!(e.kind, Kind::Outage | Kind::Degraded) {
+        let counts = e.kind.spec().impact;
+        if counts == Impact::None {
             continue;
         }
         let end = e.end.unwrap_or(open_end);
         if end <= e.start {
             continue;
         }
-        let outage = e.kind == Kind::Outage;
+        let outage = counts == Impact::Whole;
         edges.push((e.start, true, e.impact, outage));
         edges.push((end, false, e.impact, outage));
     }
@@ -51,7 +53,7 @@ pub fn summarize(t: &Timeline, until: Option<Instant>) -> Summary {
         } else {
             degraded.iter().copied().fold(0.0, f64::max)
         };
-        downtime += level * (at - prev) as f64;
+        downtime += level * time::between(prev, at) as f64;
         prev = at;
         match (outage, starts) {
             (true, true) => outages_running += 1,
@@ -66,8 +68,12 @@ pub fn summarize(t: &Timeline, until: Option<Instant>) -> Summary {
     }
     Summary {
         downtime_ms: downtime,
-        outages: t.events.iter().filter(|e| e.kind == Kind::Outage).count(),
-        span_ms: open_end.max(last) - first,
+        outages: t
+            .events
+            .iter()
+            .filter(|e| e.kind.spec().impact == Impact::Whole)
+            .count(),
+        span_ms: time::between(first, open_end.max(last)),
         ongoing,
     }
 }

@@ -1,49 +1,15 @@
 //! Colours, by role, for the light and dark themes. The scene names roles;
 //! only drawing turns them into colours, so a theme (or a page's CSS custom
-//! properties) can change every colour without a new layout.
+//! properties) can change every colour without a new layout. Each palette
+//! gives every kind's [`Fill`] a colour, in the order they are painted.
 
+use crate::layout::scene::Role;
+use crate::model::Fill;
 use serde::Deserialize;
 
 /// A colour as red, green, blue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
-
-/// What a shape or text is, for colouring.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// The chart's background.
-    Background,
-    /// Ordinary text.
-    Text,
-    /// Secondary text: axis labels, summary.
-    MutedText,
-    /// Grid lines and axis.
-    Grid,
-    /// Shading of every other lane.
-    LaneBand,
-    /// Outage bars.
-    Outage,
-    /// Critical outage bars.
-    OutageCritical,
-    /// Degraded bars.
-    Degraded,
-    /// Maintenance bars.
-    Maintenance,
-    /// Activity bars.
-    Activity,
-    /// Milestone markers.
-    Milestone,
-    /// Axis-break marks.
-    Break,
-    /// Text on an outage bar.
-    OnOutage,
-    /// Text on a critical outage bar.
-    OnOutageCritical,
-    /// Text on a degraded bar.
-    OnDegraded,
-    /// Text on a maintenance bar.
-    OnMaintenance,
-}
 
 /// Which palette.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -80,7 +46,8 @@ const fn hex(v: u32) -> Rgb {
 impl Theme {
     /// The built-in palette of that name.
     pub fn named(name: ThemeName) -> Theme {
-        use Role::*;
+        use crate::model::Fill as F;
+        use Role::{Background, Break, Grid, LaneBand, MutedText, Text};
         let colors = match name {
             ThemeName::Light => vec![
                 (Background, hex(0xffffff)),
@@ -88,13 +55,14 @@ impl Theme {
                 (MutedText, hex(0x59636e)),
                 (Grid, hex(0xd1d9e0)),
                 (LaneBand, hex(0xf6f8fa)),
-                (Outage, hex(0xd1242f)),
-                (OutageCritical, hex(0x8e1519)),
-                (Degraded, hex(0x9a6700)),
-                (Maintenance, hex(0x0969da)),
-                (Activity, hex(0x8250df)),
-                (Milestone, hex(0x1f2328)),
                 (Break, hex(0xeaeef2)),
+                // Fills, bottom to top.
+                (Role::Fill(F::Maintenance), hex(0x0969da)),
+                (Role::Fill(F::Activity), hex(0x8250df)),
+                (Role::Fill(F::Degraded), hex(0x9a6700)),
+                (Role::Fill(F::Outage), hex(0xd1242f)),
+                (Role::Fill(F::OutageCritical), hex(0x8e1519)),
+                (Role::Fill(F::Milestone), hex(0x1f2328)),
             ],
             ThemeName::Dark => vec![
                 (Background, hex(0x0d1117)),
@@ -102,13 +70,14 @@ impl Theme {
                 (MutedText, hex(0x9198a1)),
                 (Grid, hex(0x3d444d)),
                 (LaneBand, hex(0x151b23)),
-                (Outage, hex(0xf85149)),
-                (OutageCritical, hex(0xff9492)),
-                (Degraded, hex(0xd29922)),
-                (Maintenance, hex(0x4493f8)),
-                (Activity, hex(0xab7df8)),
-                (Milestone, hex(0xe6edf3)),
                 (Break, hex(0x212830)),
+                // Fills, bottom to top.
+                (Role::Fill(F::Maintenance), hex(0x4493f8)),
+                (Role::Fill(F::Activity), hex(0xab7df8)),
+                (Role::Fill(F::Degraded), hex(0xd29922)),
+                (Role::Fill(F::Outage), hex(0xf85149)),
+                (Role::Fill(F::OutageCritical), hex(0xff9492)),
+                (Role::Fill(F::Milestone), hex(0xe6edf3)),
             ],
         };
         Theme { colors }
@@ -116,15 +85,8 @@ impl Theme {
 
     /// The colour for a role.
     pub fn color(&self, role: Role) -> Rgb {
-        let on = match role {
-            Role::OnOutage => Some(Role::Outage),
-            Role::OnOutageCritical => Some(Role::OutageCritical),
-            Role::OnDegraded => Some(Role::Degraded),
-            Role::OnMaintenance => Some(Role::Maintenance),
-            _ => None,
-        };
-        if let Some(fill) = on {
-            return self.color(self.text_on(self.color(fill)));
+        if let Role::On(fill) = role {
+            return self.color(self.text_on(self.color(Role::Fill(fill))));
         }
         self.colors
             .iter()
@@ -137,6 +99,30 @@ impl Theme {
         if let Some(slot) = self.colors.iter_mut().find(|(r, _)| *r == role) {
             slot.1 = color;
         }
+    }
+
+    /// Applies a page's colours: each role it sets, and each fill that
+    /// [follows](Fill::follows) one it sets when it does not set that fill
+    /// itself.
+    pub fn set_all(&mut self, given: &[(Role, Rgb)]) {
+        let find = |role: Role| given.iter().find(|(r, _)| *r == role).map(|(_, c)| *c);
+        for &(role, color) in given {
+            self.set(role, color);
+        }
+        for fill in Fill::ALL {
+            let followed = fill.follows().map(Role::Fill).and_then(find);
+            if let (None, Some(color)) = (find(Role::Fill(fill)), followed) {
+                self.set(Role::Fill(fill), color);
+            }
+        }
+    }
+
+    /// The fills this palette colours, in the order they are painted.
+    pub fn fills(&self) -> impl Iterator<Item = Fill> + '_ {
+        self.colors.iter().filter_map(|(r, _)| match r {
+            Role::Fill(f) => Some(*f),
+            _ => None,
+        })
     }
 
     /// Text colour (the theme's text or background colour) that reads best on `fill`.
@@ -227,20 +213,42 @@ mod tests {
                 let c = contrast(t.color(Role::MutedText), t.color(band));
                 assert!(c >= 4.5, "{name:?} muted on {band:?} contrast {c:.2}");
             }
-            for fill in [
-                Role::Outage,
-                Role::OutageCritical,
-                Role::Degraded,
-                Role::Maintenance,
-                Role::Activity,
-            ] {
-                let f = t.color(fill);
+            for fill in Fill::ALL.into_iter().filter(|f| *f != Fill::Milestone) {
+                let f = t.color(Role::Fill(fill));
                 let c = contrast(t.color(t.text_on(f)), f);
                 assert!(c >= 4.5, "{name:?} label on {fill:?} contrast {c:.2}");
                 // Bars must stand out from the background (WCAG 1.4.11: 3:1).
                 assert!(contrast(f, bg) >= 3.0, "{name:?} {fill:?} vs background");
             }
         }
+    }
+
+    #[test]
+    fn every_palette_colours_every_fill_once() {
+        for name in [ThemeName::Light, ThemeName::Dark] {
+            let t = Theme::named(name);
+            let fills: Vec<Fill> = t.fills().collect();
+            for f in Fill::ALL {
+                assert_eq!(
+                    fills.iter().filter(|x| **x == f).count(),
+                    1,
+                    "{name:?} {f:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_colour_for_outages_covers_critical_ones_unless_set() {
+        let mut t = Theme::named(ThemeName::Light);
+        t.set_all(&[(Role::Fill(Fill::Outage), Rgb(1, 2, 3))]);
+        assert_eq!(t.color(Role::Fill(Fill::OutageCritical)), Rgb(1, 2, 3));
+        let mut t = Theme::named(ThemeName::Light);
+        t.set_all(&[
+            (Role::Fill(Fill::OutageCritical), Rgb(9, 9, 9)),
+            (Role::Fill(Fill::Outage), Rgb(1, 2, 3)),
+        ]);
+        assert_eq!(t.color(Role::Fill(Fill::OutageCritical)), Rgb(9, 9, 9));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Native zone rules from the compiled tz database of `chrono-tz`.
 
-use crate::model::Instant;
+use crate::time::Instant;
 use chrono::{Offset, TimeZone};
 use chrono_tz::{OffsetName, Tz};
 

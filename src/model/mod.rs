@@ -1,12 +1,15 @@
 //! The timeline model: what a valid document means, with every time resolved
-//! to an instant. Nothing here knows about JSON or drawing.
+//! to an instant. Nothing here knows about JSON or drawing; what each kind of
+//! event means is in [`kinds`].
 
-use crate::zone::Zone;
+pub mod kinds;
+
+use crate::time::zone::Zone;
+use crate::time::{format_instant, Instant};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-/// Milliseconds since 1970-01-01T00:00:00Z.
-pub type Instant = i64;
+pub use kinds::{BarStyle, Fill, Impact, Kind, KindSpec};
 
 /// A validated incident timeline.
 #[derive(Debug, Clone)]
@@ -30,57 +33,6 @@ pub struct Lane {
     pub id: String,
     /// Text shown for the lane.
     pub label: String,
-}
-
-/// What an event is; decides how it is drawn and whether it counts as downtime.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    /// Users could not use the service.
-    Outage,
-    /// Some users or requests were affected (see [`Event::impact`]).
-    Degraded,
-    /// Planned work.
-    Maintenance,
-    /// Work in progress: investigation, migration.
-    Activity,
-    /// A point in time: a decision, a finding.
-    Milestone,
-}
-
-impl Kind {
-    /// Every kind, in legend order.
-    pub const ALL: [Kind; 5] = [
-        Kind::Outage,
-        Kind::Degraded,
-        Kind::Maintenance,
-        Kind::Activity,
-        Kind::Milestone,
-    ];
-
-    /// The name used in documents.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Outage => "outage",
-            Kind::Degraded => "degraded",
-            Kind::Maintenance => "maintenance",
-            Kind::Activity => "activity",
-            Kind::Milestone => "milestone",
-        }
-    }
-
-    /// Reads a document's kind name.
-    pub fn from_name(name: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == name)
-    }
-
-    /// The severity an event of this kind has when the document gives none.
-    pub fn default_severity(self) -> Severity {
-        match self {
-            Kind::Outage => Severity::Major,
-            Kind::Degraded => Severity::Minor,
-            _ => Severity::None,
-        }
-    }
 }
 
 /// How bad it was, in Statuspage's vocabulary.
@@ -159,7 +111,7 @@ pub struct Event {
 impl Event {
     /// True for milestones: a point, not a range.
     pub fn is_point(&self) -> bool {
-        self.kind == Kind::Milestone
+        self.kind.is_point()
     }
 
     /// True for a range without an end.
@@ -177,24 +129,6 @@ impl Timeline {
             .flat_map(|e| std::iter::once(e.start).chain(e.end));
         let first = it.next()?;
         Some(it.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t))))
-    }
-}
-
-/// RFC 3339 in UTC with milliseconds, the form every time takes once resolved.
-pub fn format_instant(t: Instant) -> String {
-    use chrono::{Datelike, Timelike};
-    match chrono::DateTime::from_timestamp_millis(t) {
-        Some(dt) => format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-            dt.year(),
-            dt.month(),
-            dt.day(),
-            dt.hour(),
-            dt.minute(),
-            dt.second(),
-            dt.timestamp_subsec_millis()
-        ),
-        None => t.to_string(),
     }
 }
 

@@ -1,20 +1,17 @@
-//! Rendering options as users give them (command-line flags, JavaScript
-//! option objects), checked and turned into [`LayoutOptions`].
+//! The whole pipeline in one call, for the command-line tool and
+//! `renderToSvg`: rendering options as users give them (command-line flags,
+//! JavaScript option objects), checked and turned into [`LayoutOptions`],
+//! then layout, then an SVG document.
 
-use crate::clock::HourCycle;
-use crate::layout::LayoutOptions;
-use crate::model::Instant;
+use crate::draw::theme::{Theme, ThemeName};
+use crate::layout::scale::ScaleMode;
+use crate::layout::{layout, LayoutOptions};
+use crate::model::Timeline;
 use crate::problem::{Problem, Problems};
-use crate::scale::ScaleMode;
-use crate::theme::ThemeName;
-use crate::zone::Zone;
+use crate::time::clock::HourCycle;
+use crate::time::zone::Zone;
+use crate::time::{Instant, EARLIEST, LATEST};
 use serde::Deserialize;
-
-/// The first and last instants documents can name (0000-01-01 and 9999-12-31
-/// UTC, in ms): `now` must lie between them too.
-pub const EARLIEST: f64 = -62_167_219_200_000.0;
-/// See [`EARLIEST`].
-pub const LATEST: f64 = 253_402_300_799_999.0;
 
 /// Options for rendering, also read from JavaScript option objects.
 #[derive(Debug, Clone, Deserialize)]
@@ -60,7 +57,7 @@ impl RenderOptions {
             )));
         }
         if let Some(now) = self.now {
-            if !(EARLIEST..=LATEST).contains(&now) {
+            if !((EARLIEST as f64)..=(LATEST as f64)).contains(&now) {
                 return Err(Problems::one(Problem::at(
                     "now",
                     "now must be a time from the year 0 to the year 9999, in milliseconds since 1970",
@@ -82,4 +79,12 @@ impl RenderOptions {
             now: self.now.map(|n| n as Instant),
         })
     }
+}
+
+/// The timeline as a standalone SVG document.
+#[cfg(feature = "full")]
+pub fn render_svg(t: &Timeline, o: &RenderOptions) -> Result<String, Problems> {
+    let options = o.layout_options()?;
+    let scene = layout(t, &options);
+    crate::draw::svg::svg_document(t, &scene, &Theme::named(o.theme), options.now)
 }

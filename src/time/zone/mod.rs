@@ -9,7 +9,7 @@
 //! here (wall-clock resolution, DST gaps and overlaps) is derived from it, so
 //! the two platforms cannot disagree about the rules of resolution.
 
-use crate::model::Instant;
+use crate::time::Instant;
 use chrono::NaiveDateTime;
 use std::fmt;
 

@@ -1,0 +1,136 @@
+//! The axis as it is in view: grid lines, tick labels, the row naming days
+//! (or months, or years), the axis breaks, and the caption naming the
+//! display zone with its offsets at the view's two ends.
+
+use super::scale::TimeScale;
+use super::scene::{Anchor, AxisBreak, GridLine, Rect, Role, Text};
+use super::text::text;
+use super::text_metrics::fit_text;
+use super::ticks::{self, Step, AXIS_FONT};
+use super::PAD;
+use crate::time::clock::HourCycle;
+use crate::time::zone::{format_offset, Zone};
+use crate::time::Instant;
+
+/// The axis items of one view.
+pub(super) struct AxisItems {
+    pub(super) grid: Vec<GridLine>,
+    pub(super) tick_labels: Vec<Text>,
+    pub(super) span_labels: Vec<Text>,
+    pub(super) breaks: Vec<AxisBreak>,
+    pub(super) step: Option<Step>,
+}
+
+/// Where the axis goes: the plot, the top of the axis rows, and the
+/// baselines of the span row and the tick row.
+pub(super) struct AxisGeometry {
+    pub(super) plot: Rect,
+    pub(super) axis_top: f64,
+    pub(super) span_y: f64,
+    pub(super) tick_y: f64,
+}
+
+/// The axis of `scale` in `zone`.
+pub(super) fn axis_items(
+    scale: &TimeScale,
+    zone: &Zone,
+    cycle: HourCycle,
+    g: &AxisGeometry,
+) -> AxisItems {
+    let (plot, plot_x0, plot_x1) = (g.plot, g.plot.x, g.plot.right());
+    let axis = ticks::axis(scale, zone, cycle);
+    let grid = axis
+        .ticks
+        .iter()
+        .filter(|t| t.x >= plot_x0 && t.x <= plot_x1)
+        .map(|t| GridLine {
+            x: t.x,
+            major: t.major,
+        })
+        .collect();
+    let tick_labels = axis
+        .ticks
+        .iter()
+        .filter_map(|t| {
+            let l = t.label.as_ref()?;
+            Some(text(
+                t.x,
+                g.tick_y,
+                l.clone(),
+                AXIS_FONT,
+                false,
+                Anchor::Middle,
+                Role::MutedText,
+            ))
+        })
+        .collect();
+    let span_labels = axis
+        .spans
+        .iter()
+        .map(|s| {
+            text(
+                s.x,
+                g.span_y,
+                s.text.clone(),
+                AXIS_FONT,
+                true,
+                Anchor::Start,
+                Role::Text,
+            )
+        })
+        .collect();
+    let breaks = scale
+        .gaps()
+        .iter()
+        .filter_map(|gap| {
+            let (a, b) = (
+                scale.x(gap.start).max(plot_x0),
+                scale.x(gap.end).min(plot_x1),
+            );
+            (b > a).then(|| AxisBreak {
+                rect: Rect {
+                    x: a,
+                    y: g.axis_top,
+                    w: b - a,
+                    h: plot.bottom() - g.axis_top,
+                },
+                start: gap.start,
+                end: gap.end,
+            })
+        })
+        .collect();
+    AxisItems {
+        grid,
+        tick_labels,
+        span_labels,
+        breaks,
+        step: axis.step,
+    }
+}
+
+/// "Times in America/Los_Angeles (UTC−08:00)": the zone and its offsets at
+/// the two ends of `view`, at `y`, cut to `width`.
+pub(super) fn caption(zone: &Zone, view: (Instant, Instant), y: f64, width: f64) -> Text {
+    let mut offsets: Vec<i32> = Vec::new();
+    for at in [view.0, view.1] {
+        let off = zone.offset_seconds(at);
+        if !offsets.contains(&off) {
+            offsets.push(off);
+        }
+    }
+    let offsets: Vec<String> = offsets.into_iter().map(format_offset).collect();
+    let caption_text = if zone.is_utc() {
+        "Times in UTC".to_string()
+    } else {
+        format!("Times in {} ({})", zone.name(), offsets.join(" / "))
+    };
+    text(
+        PAD,
+        y,
+        fit_text(&caption_text, AXIS_FONT, false, width).unwrap_or_default(),
+        AXIS_FONT,
+        false,
+        Anchor::Start,
+        Role::MutedText,
+    )
+}

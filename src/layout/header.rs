@@ -1,0 +1,128 @@
+//! The chart's header: the title (at most two lines), the summary line
+//! under it, and the legend, which names each colour in use.
+
+use super::scene::{Anchor, LegendEntry, Rect, Role, Swatch, Text};
+use super::text::{text, wrap};
+use super::text_metrics::text_width;
+use super::{PAD, SUMMARY_FONT, TITLE_FONT};
+use crate::model::{BarStyle, Kind, Timeline};
+use crate::time::Instant;
+use crate::words::summary::summarize;
+
+/// The title and summary lines from `y` down, and the `y` below them.
+pub(super) fn title_and_summary(
+    t: &Timeline,
+    now: Option<Instant>,
+    inner: f64,
+    mut y: f64,
+) -> (Vec<Text>, Vec<Text>, f64) {
+    let mut title = Vec::new();
+    if let Some(tt) = &t.title {
+        for line in wrap(tt, TITLE_FONT, true, inner, 2, " ") {
+            title.push(text(
+                PAD,
+                y + TITLE_FONT * 0.6,
+                line,
+                TITLE_FONT,
+                true,
+                Anchor::Start,
+                Role::Text,
+            ));
+            y += TITLE_FONT * 1.3;
+        }
+        y += 2.0;
+    }
+    let summary_line = if t.events.is_empty() {
+        "No events".to_string()
+    } else {
+        summarize(t, now).line()
+    };
+    let mut summary = Vec::new();
+    for line in wrap(&summary_line, SUMMARY_FONT, false, inner, 3, " · ") {
+        summary.push(text(
+            PAD,
+            y + SUMMARY_FONT * 0.6,
+            line,
+            SUMMARY_FONT,
+            false,
+            Anchor::Start,
+            Role::MutedText,
+        ));
+        y += SUMMARY_FONT * 1.35;
+    }
+    (title, summary, y + 6.0)
+}
+
+/// What a kind's legend swatch looks like.
+fn swatch(bar: BarStyle) -> Swatch {
+    match bar {
+        BarStyle::Full => Swatch::Block,
+        BarStyle::Share => Swatch::Partial,
+        BarStyle::Thin => Swatch::Thin,
+        BarStyle::Diamond => Swatch::Diamond,
+    }
+}
+
+/// One entry for each colour the events use, kind by kind in legend order
+/// (a kind's critical colour right after its own), then the axis break's
+/// when there are breaks: laid out in lines from `y` within `width`. Returns
+/// the entries and the `y` below them.
+pub(super) fn legend(
+    t: &Timeline,
+    has_breaks: bool,
+    width: f64,
+    mut y: f64,
+) -> (Vec<LegendEntry>, f64) {
+    let mut entries: Vec<(Swatch, Role, &str)> = Vec::new();
+    for kind in Kind::ALL {
+        let spec = kind.spec();
+        let colours = [
+            Some((spec.fill, spec.legend)),
+            spec.critical_fill.map(|f| (f, spec.critical_legend)),
+        ];
+        for (fill, label) in colours.into_iter().flatten() {
+            let used = t
+                .events
+                .iter()
+                .any(|e| e.kind == *kind && spec.fill_for(e.severity) == fill);
+            if used {
+                entries.push((swatch(spec.bar), Role::Fill(fill), label));
+            }
+        }
+    }
+    if has_breaks {
+        entries.push((Swatch::Break, Role::Break, "Quiet time, compressed"));
+    }
+    let mut legend = Vec::new();
+    let mut lx = PAD;
+    let line_h = 18.0;
+    for (swatch, role, label) in entries {
+        let w = 12.0 + 5.0 + text_width(label, SUMMARY_FONT, false);
+        if lx > PAD && lx + w > width - PAD {
+            lx = PAD;
+            y += line_h;
+        }
+        let cy = y + line_h / 2.0;
+        legend.push(LegendEntry {
+            swatch_rect: Rect {
+                x: lx,
+                y: cy - 6.0,
+                w: 12.0,
+                h: 12.0,
+            },
+            swatch,
+            role,
+            text: text(
+                lx + 17.0,
+                cy,
+                label,
+                SUMMARY_FONT,
+                false,
+                Anchor::Start,
+                Role::Text,
+            ),
+        });
+        lx += w + 16.0;
+    }
+    (legend, y + line_h + 8.0)
+}

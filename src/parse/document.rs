@@ -1,0 +1,199 @@
+//! The document and its lanes: the top-level fields, the declared lanes
+//! (or the lanes events name), and each event in turn.
+
+use super::checker::{describe, join, shown, Checker, DOCUMENT_KEYS, LANE_KEYS};
+use super::hints::{closest, one_of};
+use super::limits::{MAX_DETAIL_CHARS, MAX_EVENTS, MAX_ID_CHARS, MAX_LANES, MAX_TITLE_CHARS};
+use crate::model::{Lane, Timeline};
+use crate::time::zone::Zone;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+impl Checker {
+    pub(super) fn document(&mut self, v: &Value) -> Option<Timeline> {
+        let Value::Object(m) = v else {
+            self.report(
+                "",
+                format!(
+                    "a timeline is a JSON object with \"version\" and \"events\", not {}",
+                    describe(v)
+                ),
+            );
+            return None;
+        };
+        self.known_keys(m, "", &DOCUMENT_KEYS);
+        match m.get("version") {
+            None => self.report("version", "\"version\" is missing; add \"version\": 1"),
+            // 1.0 is the same JSON number as 1 (and valid under the schema's "integer").
+            Some(Value::Number(n)) if n.as_f64() == Some(1.0) => {}
+            Some(other) => self.report(
+                "version",
+                format!(
+                    "version {} is not supported; this reads format version 1",
+                    shown(other)
+                ),
+            ),
+        }
+        let title = self
+            .text(m, "", "title", false, MAX_TITLE_CHARS)
+            .map(str::to_string);
+        let description = self
+            .text(m, "", "description", false, MAX_DETAIL_CHARS)
+            .map(str::to_string);
+        let zone = match self.text(m, "", "timezone", false, 100) {
+            Some(name) => match Zone::named(name) {
+                Ok(z) => Some(z),
+                Err(msg) => {
+                    self.report("timezone", msg);
+                    None
+                }
+            },
+            None => None,
+        };
+        let zone_failed = m.contains_key("timezone") && zone.is_none();
+
+        let declared = m.get("lanes").and_then(|v| self.lanes(v));
+        let lanes_given = m.contains_key("lanes");
+        let mut lanes = declared.unwrap_or_default();
+        let mut lane_index: HashMap<String, usize> = lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.clone(), i))
+            .collect();
+
+        let Some(events_value) = m.get("events") else {
+            self.report(
+                "events",
+                "\"events\" is missing; add \"events\": [] with the timeline's events",
+            );
+            return None;
+        };
+        let items = self.array(events_value, "events", MAX_EVENTS)?;
+        let mut events = Vec::with_capacity(items.len());
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("events[{i}]");
+            let Some(em) = self.object(item, &path, "an event") else {
+                continue;
+            };
+            if let Some(id) = em.get("id").and_then(Value::as_str) {
+                if let Some(first) = ids.get(id) {
+                    self.report(
+                        join(&path, "id"),
+                        format!("duplicate id \"{id}\": events[{first}] already uses it"),
+                    );
+                } else {
+                    ids.insert(id, i);
+                }
+            }
+            let lane = self.event_lane(em, &path, lanes_given, &mut lanes, &mut lane_index);
+            if let Some(e) = self.event(em, &path, zone.as_ref(), zone_failed, lane) {
+                events.push(e);
+            }
+        }
+        if lanes.len() > MAX_LANES {
+            self.report(
+                "lanes",
+                format!(
+                    "the events use {} lanes; the most allowed is {MAX_LANES}",
+                    lanes.len()
+                ),
+            );
+        }
+        Some(Timeline {
+            title,
+            description,
+            zone,
+            lanes,
+            events,
+        })
+    }
+
+    fn lanes(&mut self, v: &Value) -> Option<Vec<Lane>> {
+        let items = self.array(v, "lanes", MAX_LANES)?;
+        let mut lanes: Vec<Lane> = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("lanes[{i}]");
+            let Some(m) = self.object(item, &path, "a lane") else {
+                continue;
+            };
+            self.known_keys(m, &path, &LANE_KEYS);
+            let id = self.id(m, &path, "id", true);
+            // Checked before the label, so problems come in document order.
+            let duplicate = id.and_then(|id| lanes.iter().position(|l| l.id == id));
+            if let (Some(id), Some(first)) = (id, duplicate) {
+                self.report(
+                    join(&path, "id"),
+                    format!("duplicate lane id \"{id}\": lanes[{first}] already uses it"),
+                );
+            }
+            let label = self.text(m, &path, "label", false, MAX_TITLE_CHARS);
+            let Some(id) = id.filter(|_| duplicate.is_none()) else {
+                continue;
+            };
+            lanes.push(Lane {
+                id: id.to_string(),
+                label: label.unwrap_or(id).to_string(),
+            });
+        }
+        Some(lanes)
+    }
+
+    fn event_lane(
+        &mut self,
+        m: &Map<String, Value>,
+        path: &str,
+        lanes_given: bool,
+        lanes: &mut Vec<Lane>,
+        index: &mut HashMap<String, usize>,
+    ) -> Option<usize> {
+        const IMPLICIT: &str = "events";
+        let id = if lanes_given {
+            self.text(m, path, "lane", false, MAX_ID_CHARS)
+        } else {
+            self.id(m, path, "lane", false)
+        };
+        if let Some(&i) = id.and_then(|id| index.get(id)) {
+            return Some(i);
+        }
+        if lanes_given {
+            match id {
+                Some(_) if !self.reporting() => self.dropped += 1,
+                Some(id) => {
+                    let known: Vec<&str> = lanes.iter().map(|l| l.id.as_str()).collect();
+                    let hint = match closest(id, &known) {
+                        Some(k) => format!("did you mean \"{k}\"?"),
+                        None if known.is_empty() => "\"lanes\" declares none".to_string(),
+                        None if known.len() > 12 => {
+                            format!("\"lanes\" declares {} others", known.len())
+                        }
+                        None => format!("the lanes are {}", one_of(&known)),
+                    };
+                    self.report(join(path, "lane"), format!("unknown lane \"{id}\"; {hint}"));
+                }
+                None if !m.contains_key("lane") => self.report(
+                    join(path, "lane"),
+                    "\"lane\" is missing; this document declares \"lanes\", so every event names one",
+                ),
+                None => {}
+            }
+            return None;
+        }
+        if id.is_none() && m.contains_key("lane") {
+            return None;
+        }
+        let (id, label) = match id {
+            Some(id) => (id, id),
+            None => (IMPLICIT, "Events"),
+        };
+        if let Some(&i) = index.get(id) {
+            return Some(i);
+        }
+        lanes.push(Lane {
+            id: id.to_string(),
+            label: label.to_string(),
+        });
+        index.insert(id.to_string(), lanes.len() - 1);
+        Some(lanes.len() - 1)
+    }
+}

@@ -1,0 +1,100 @@
+//! Reading and checking a timeline document (format v1) into a [`Timeline`].
+//!
+//! The JSON is read into a `serde_json::Value` first and then walked by hand:
+//! that way every problem carries its JSON path and all of them are reported
+//! together, instead of serde stopping at the first. The walk is a
+//! [`Checker`](checker): the document and its lanes in [`document`], each
+//! event in [`event`], typo hints in [`hints`].
+
+mod checker;
+mod document;
+mod event;
+mod hints;
+pub mod limits;
+
+pub use limits::*;
+
+use crate::model::Timeline;
+use crate::problem::{Problem, Problems};
+use checker::Checker;
+#[cfg(feature = "full")]
+use serde_json::Value;
+
+/// Reads a timeline from JSON text.
+#[cfg(feature = "full")]
+pub fn parse(text: &str) -> Result<Timeline, Problems> {
+    check_size(text.len())?;
+    // A byte-order mark (Windows editors write one) is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| Problems::one(syntax_problem(&e, text)))?;
+    parse_value(&value)
+}
+
+/// The problem for a document over [`MAX_DOCUMENT_BYTES`], if it is.
+pub fn check_size(bytes: usize) -> Result<(), Problems> {
+    if bytes <= MAX_DOCUMENT_BYTES {
+        return Ok(());
+    }
+    Err(Problems::one(Problem::at(
+        "",
+        format!(
+            "the document is {} bytes; the most this accepts is {} bytes ({} MB)",
+            bytes,
+            MAX_DOCUMENT_BYTES,
+            MAX_DOCUMENT_BYTES / (1024 * 1024)
+        ),
+    )))
+}
+
+/// serde_json counts columns in bytes, and 0 at the very start of a line;
+/// people (and the format's documentation) count characters from 1.
+#[cfg(feature = "full")]
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column.max(1);
+    };
+    let mut end = byte_column.saturating_sub(1).min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    l[..end].chars().count() + 1
+}
+
+#[cfg(feature = "full")]
+fn syntax_problem(e: &serde_json::Error, text: &str) -> Problem {
+    let full = e.to_string();
+    let what = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(w, _)| w);
+    let message = match e.classify() {
+        serde_json::error::Category::Eof => {
+            "the JSON ends too early: a string, array or object is not closed".to_string()
+        }
+        _ => format!("JSON syntax error: {what}"),
+    };
+    Problem {
+        path: String::new(),
+        line: Some(e.line()),
+        column: Some(char_column(text, e.line(), e.column())),
+        message,
+    }
+}
+
+/// Reads a timeline from an already-parsed JSON value (a JS object, say).
+pub fn parse_value(value: &serde_json::Value) -> Result<Timeline, Problems> {
+    let mut c = Checker::default();
+    let timeline = c.document(value);
+    if c.problems.is_empty() {
+        if let Some(t) = timeline {
+            return Ok(t);
+        }
+    }
+    if c.dropped > 0 {
+        c.problems.push(Problem::at(
+            "",
+            format!("… and {} more problems", c.dropped),
+        ));
+    }
+    Err(Problems(c.problems))
+}

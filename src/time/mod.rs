@@ -1,0 +1,18 @@
+//! Time, the first layer everything else stands on: the [`Instant`] type
+//! and the range of instants documents can name, arithmetic on instants that
+//! cannot overflow, time zones (UTC, fixed offsets and IANA zones, both ways
+//! across DST), reading the times a document writes ([`timestamp`]) and
+//! writing them for people ([`clock`]).
+//!
+//! It knows nothing of timelines: the model, parsing, layout and the words
+//! all depend on it, never the other way round.
+
+pub mod clock;
+mod instant;
+pub mod timestamp;
+pub mod zone;
+
+pub use instant::{
+    between, clamp, format_instant, from_ms, later, midpoint, Instant, EARLIEST, LATEST,
+};
+pub use zone::Zone;
