@@ -6,7 +6,6 @@
 import { styles } from './styles.js';
 import { Interaction } from './interact.js';
 
-const MAX_BYTES = 20 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 15000;
 
 /** The core the elements use: set by whichever entry loads first. */
@@ -48,7 +47,15 @@ function inheritedTimeZone(el) {
   return value;
 }
 
+/** The largest document the core accepts, in bytes: the core says (`Chart.maxDocumentBytes()`). */
+async function maxBytes() {
+  return (await core.load()).Chart.maxDocumentBytes();
+}
+
 async function fetchTimeline(url, signal) {
+  // The core loads while the request is under way.
+  const limit = maxBytes();
+  limit.catch(() => {});
   let response;
   try {
     response = await fetch(url, { signal, headers: { accept: 'application/json' } });
@@ -62,19 +69,20 @@ async function fetchTimeline(url, signal) {
   if (!response.ok) {
     throw new Error(`could not load ${url}: HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`);
   }
+  const max = await limit;
   const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_BYTES) {
+  if (declared > max) {
     response.body?.cancel().catch(() => {}); // stop the download now, not at garbage collection
-    throw new Error(`could not load ${url}: it is ${Math.round(declared / 1048576)} MB; the most accepted is ${MAX_BYTES / 1048576} MB`);
+    throw new Error(`could not load ${url}: it is ${Math.round(declared / 1048576)} MB; the most accepted is ${max / 1048576} MB`);
   }
-  const text = await readLimited(response, url);
+  const text = await readLimited(response, url, max);
   if (/^\s*</.test(text)) {
     throw new Error(`${url} returned an HTML page, not timeline JSON (is the path right?)`);
   }
   return text;
 }
 
-async function readLimited(response, url) {
+async function readLimited(response, url, max) {
   if (!response.body || !response.body.getReader) return response.text();
   const reader = response.body.getReader();
   const chunks = [];
@@ -83,9 +91,9 @@ async function readLimited(response, url) {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > MAX_BYTES) {
+    if (total > max) {
       reader.cancel();
-      throw new Error(`could not load ${url}: it is over ${MAX_BYTES / 1048576} MB, the most accepted`);
+      throw new Error(`could not load ${url}: it is over ${max / 1048576} MB, the most accepted`);
     }
     chunks.push(value);
   }

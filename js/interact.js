@@ -5,8 +5,6 @@
 // The wasm `Chart` answers every question (what is under the pointer, what
 // comes next, how an event reads); this file only wires DOM to it.
 
-const UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'];
-const ROLES = ['outage', 'critical', 'degraded', 'maintenance', 'activity', 'milestone', 'background', 'text', 'muted', 'grid', 'band'];
 const KEYS = {
   ArrowRight: 'next', ArrowLeft: 'previous', ArrowUp: 'up', ArrowDown: 'down', Home: 'first', End: 'last',
 };
@@ -38,13 +36,25 @@ function rgb(css) {
   return m && m.length >= 3 ? m.slice(0, 3).map(Number) : null;
 }
 
-const FIELDS = ['title', 'kind', 'lane', 'when', 'start', 'end', 'duration', 'impact', 'detail', 'sentence', 'id'];
-/** Event `i` in words (the wasm hands them over as an array, by position). */
+const names = new WeakMap();
+/**
+ * What the core names for JavaScript (`Chart.describeFields()`,
+ * `Chart.colorRoles()`), read once per core instance.
+ */
+function named(chart) {
+  const Chart = chart.constructor;
+  let n = names.get(Chart);
+  if (!n) names.set(Chart, (n = { fields: Chart.describeFields(), roles: Chart.colorRoles() }));
+  return n;
+}
+
+/** Event `i` in words, by the names the core gives its fields. */
 function describe(chart, i) {
   const a = chart.describe(i);
-  const d = Object.fromEntries(FIELDS.map((k, n) => [k, a[n]]));
+  const { fields } = named(chart);
+  const d = Object.fromEntries(fields.map((k, n) => [k, a[n]]));
   d.links = [];
-  for (let n = FIELDS.length; n < a.length; n += 2) d.links.push({ url: a[n], label: a[n + 1] });
+  for (let n = fields.length; n < a.length; n += 2) d.links.push({ url: a[n], label: a[n + 1] });
   return d;
 }
 
@@ -109,18 +119,15 @@ export class Interaction {
     return this.zone === 'local' ? Intl.DateTimeFormat().resolvedOptions().timeZone : this.zone || fromAttribute;
   }
 
-  /** Applies `--incident-timeline-*` colours from the page's CSS. */
+  /** Applies `--incident-timeline-<role>` colours from the page's CSS; the core names the roles. */
   colors(chart) {
     chart.clearColors();
     const style = getComputedStyle(this.host);
-    const set = {};
-    for (const role of ROLES) {
+    for (const role of named(chart).roles) {
       const value = style.getPropertyValue(`--incident-timeline-${role}`).trim();
       const c = value && rgb(value);
-      if (c) chart.setColor(ROLES.indexOf(role), ...(set[role] = c));
+      if (c) chart.setColor(role, ...c);
     }
-    // A page that recolours outages means critical ones too, unless it says otherwise.
-    if (set.outage && !set.critical) chart.setColor(1, ...set.outage);
   }
 
   /** After each draw: refresh what depends on layout or zone. */
@@ -201,12 +208,10 @@ export class Interaction {
     this.#announceScale();
   }
 
-  /** Tells screen readers how fine the axis now is ("ticks every 5 minutes"). */
+  /** Tells screen readers how fine the axis now is ("Time axis: ticks every 5 minutes"). */
   #announceScale() {
-    const [n, unit] = this.chart()?.tickStep || [];
-    if (!n) return;
-    const name = UNITS[unit] + (n > 1 ? 's' : '');
-    this.live.textContent = `Time axis: ticks every ${n > 1 ? `${n} ` : ''}${name}`;
+    const words = this.chart()?.scaleAnnouncement;
+    if (words) this.live.textContent = words;
   }
 
   #pointerMove(e) {
@@ -230,7 +235,7 @@ export class Interaction {
       }
       return;
     }
-    const i = chart.hit(p.x, p.y, e.pointerType === 'touch' ? 10 : 3);
+    const i = chart.hit(p.x, p.y, e.pointerType === 'touch');
     this.box.canvas.style.cursor = i >= 0 ? 'pointer' : '';
     if (i >= 0) this.#showTip(i, p);
     else this.#hideTip();
@@ -254,7 +259,7 @@ export class Interaction {
     if (this.pointers.size || this.dragged || e.type === 'pointercancel') return;
     const chart = this.chart();
     const p = this.#local(e);
-    const i = chart ? chart.hit(p.x, p.y, e.pointerType === 'touch' ? 10 : 3) : -1;
+    const i = chart ? chart.hit(p.x, p.y, e.pointerType === 'touch') : -1;
     if (i >= 0) {
       this.#focus(i, false);
       this.box.focus({ preventScroll: true });

@@ -6,9 +6,11 @@ use crate::layout::scene::{Rect, Scene};
 use crate::model::Timeline;
 use crate::order::by_keys;
 
-/// How far (px) outside a shape a pointer still hits it: thin bars and
-/// small diamonds need some slack, fingers more.
+/// How far (px) outside a shape a mouse or pen still hits it: thin bars
+/// and small diamonds need some slack.
 pub const SLACK: f64 = 3.0;
+/// The same for a finger.
+pub const TOUCH_SLACK: f64 = 10.0;
 
 /// The event drawn under (x, y), if any; milestones win over bars they sit on.
 pub fn event_at(scene: &Scene, x: f64, y: f64, slack: f64) -> Option<usize> {

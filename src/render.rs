@@ -3,9 +3,14 @@
 //! JavaScript option objects), checked and turned into [`LayoutOptions`],
 //! then layout, then an SVG document.
 
-use crate::draw::theme::{Theme, ThemeName};
+#[cfg(feature = "full")]
+use crate::draw::theme::Theme;
+use crate::draw::theme::ThemeName;
+#[cfg(feature = "full")]
+use crate::layout::layout;
 use crate::layout::scale::ScaleMode;
-use crate::layout::{layout, LayoutOptions};
+use crate::layout::LayoutOptions;
+#[cfg(feature = "full")]
 use crate::model::Timeline;
 use crate::problem::{Problem, Problems};
 use crate::time::clock::HourCycle;

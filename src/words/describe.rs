@@ -91,6 +91,27 @@ pub fn describe(
 }
 
 impl Description {
+    /// The names of the strings [`Description::into_strings`] gives, in order.
+    pub const FIELDS: [&'static str; 9] = [
+        "title", "kind", "lane", "when", "start", "end", "duration", "impact", "sentence",
+    ];
+
+    /// Every field as a string, in the order of [`Description::FIELDS`].
+    pub fn into_strings(self) -> Vec<String> {
+        let sentence = self.sentence();
+        vec![
+            self.title,
+            self.kind,
+            self.lane,
+            self.when,
+            self.start,
+            self.end,
+            self.duration,
+            self.impact,
+            sentence,
+        ]
+    }
+
     /// One sentence with everything, for a screen reader.
     pub fn sentence(&self) -> String {
         let mut s = format!(
@@ -149,6 +170,30 @@ mod tests {
             "the table's start keeps the year: {}",
             d.start
         );
+    }
+
+    #[test]
+    fn fields_name_the_strings_in_order() {
+        let d = Description {
+            title: "title".into(),
+            kind: "kind".into(),
+            lane: "lane".into(),
+            when: "when".into(),
+            start: "start".into(),
+            end: "end".into(),
+            duration: "duration".into(),
+            impact: "impact".into(),
+        };
+        let sentence = d.sentence();
+        let strings = d.into_strings();
+        assert_eq!(strings.len(), Description::FIELDS.len());
+        for (name, value) in Description::FIELDS.iter().zip(&strings) {
+            if *name == "sentence" {
+                assert_eq!(*value, sentence);
+            } else {
+                assert_eq!(name, value);
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,282 @@
+//! The `Chart` a widget keeps: its timeline, options, colours and latest
+//! scene. It lays out (keeping the view-independent [`Frame`] while the
+//! reader zooms and pans), paints on a canvas, and says what an event is in
+//! words. What a reader does with it is in [`super::input`].
+
+use super::read::timeline_from;
+use super::{error, one};
+use crate::draw::canvas::Canvas;
+use crate::draw::draw;
+use crate::draw::theme::{Rgb, Theme, ThemeName};
+use crate::hit::time_order;
+use crate::layout::scene::{Role, Scene};
+use crate::layout::{frame, layout_view, Frame, LayoutOptions};
+use crate::model::Timeline;
+use crate::render::RenderOptions;
+use crate::time::clock::HourCycle;
+use crate::time::{self, Zone};
+use crate::words::describe::{describe, Description};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// One widget's timeline, options and latest scene.
+#[wasm_bindgen]
+pub struct Chart {
+    pub(super) timeline: Timeline,
+    pub(super) options: LayoutOptions,
+    theme: Theme,
+    colors: Vec<(Role, Rgb)>,
+    /// The view-independent layout, kept while zooming and panning.
+    frame: Option<Frame>,
+    pub(super) scene: Option<Scene>,
+    pub(super) order: Vec<usize>,
+}
+
+/// The rules JavaScript reads by name: static methods of `Chart`.
+#[wasm_bindgen]
+impl Chart {
+    /// The names of the strings [`Chart::describe`] returns, in its order;
+    /// each link's URL and label follow them.
+    #[wasm_bindgen(js_name = describeFields)]
+    pub fn describe_fields() -> Vec<String> {
+        Description::FIELDS
+            .iter()
+            .chain(&["detail", "id"])
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    /// The names of the colours a page can set, as `--incident-timeline-<name>`
+    /// custom properties; [`Chart::set_color`] takes these names.
+    #[wasm_bindgen(js_name = colorRoles)]
+    pub fn color_roles() -> Vec<String> {
+        Role::settable().map(|(name, _)| name.to_string()).collect()
+    }
+
+    /// The largest timeline document accepted, in bytes (the element refuses
+    /// a larger download before reading it).
+    #[wasm_bindgen(js_name = maxDocumentBytes)]
+    pub fn max_document_bytes() -> u32 {
+        crate::parse::MAX_DOCUMENT_BYTES as u32
+    }
+}
+
+#[wasm_bindgen]
+impl Chart {
+    /// Reads a timeline (JSON text or object); throws with every problem found.
+    #[wasm_bindgen(constructor)]
+    pub fn new(input: JsValue) -> Result<Chart, JsValue> {
+        let timeline = timeline_from(&input)?;
+        Ok(Chart {
+            order: time_order(&timeline),
+            timeline,
+            options: LayoutOptions::default(),
+            theme: Theme::named(Default::default()),
+            colors: Vec::new(),
+            frame: None,
+            scene: None,
+        })
+    }
+
+    /// Sets the width (CSS px), display zone (`None`: the document's), theme,
+    /// and the present (ms since the epoch, for ongoing events). Plain
+    /// arguments rather than an options object: deserializing one would cost
+    /// the widget's wasm several kilobytes.
+    pub fn configure(
+        &mut self,
+        width: f64,
+        time_zone: Option<String>,
+        dark: bool,
+        now: f64,
+    ) -> Result<(), JsValue> {
+        // The present matters only to ongoing events, and to the minute. A
+        // page's clock is what it is: it is kept within the years documents use.
+        let ongoing = self.timeline.events.iter().any(|e| e.is_ongoing());
+        let now = if ongoing {
+            time::from_ms(now).div_euclid(60_000) * 60_000
+        } else {
+            0
+        };
+        // Keep the zone (and the offsets it has looked up) while it is the
+        // same one: configure runs on every frame of a pan or zoom.
+        let same_zone = match (&time_zone, &self.options.zone) {
+            (Some(name), Some(z)) => z.name() == name,
+            (None, None) => true,
+            _ => false,
+        };
+        let theme = if dark {
+            ThemeName::Dark
+        } else {
+            ThemeName::Light
+        };
+        let o = RenderOptions {
+            width,
+            time_zone: if same_zone { None } else { time_zone },
+            theme,
+            now: Some(now as f64),
+            ..RenderOptions::default()
+        };
+        let mut next = o.layout_options().map_err(|p| error(&p))?;
+        if same_zone {
+            next.zone = self.options.zone.take();
+        }
+        next.view = self.options.view;
+        let changed =
+            !same_zone || next.width != self.options.width || next.now != self.options.now;
+        if changed {
+            self.frame = None;
+        }
+        self.options = next;
+        self.theme = Theme::named(theme);
+        self.theme.set_all(&self.colors);
+        Ok(())
+    }
+
+    /// Overrides a colour of the theme: `role` is one of
+    /// [`Chart::color_roles`]' names. The page resolves CSS colours to RGB
+    /// (any CSS colour syntax works there, and this stays small). False for
+    /// an unknown role.
+    #[wasm_bindgen(js_name = setColor)]
+    pub fn set_color(&mut self, role: &str, r: u8, g: u8, b: u8) -> bool {
+        let Some((_, role)) = Role::settable().find(|(name, _)| *name == role) else {
+            return false;
+        };
+        self.colors.retain(|(x, _)| *x != role);
+        self.colors.push((role, Rgb(r, g, b)));
+        true
+    }
+
+    /// Drops every colour override.
+    #[wasm_bindgen(js_name = clearColors)]
+    pub fn clear_colors(&mut self) {
+        self.colors.clear();
+    }
+
+    /// Event `i` in words, in the display zone, as strings: the fields
+    /// [`Chart::describe_fields`] names, in its order, then each link's URL
+    /// and label (an array costs the wasm less than an object).
+    pub fn describe(&self, i: usize) -> Vec<String> {
+        let Some(e) = self.timeline.events.get(i) else {
+            return Vec::new();
+        };
+        let zone = self.zone();
+        let cycle = self
+            .options
+            .hour_cycle
+            .unwrap_or_else(|| HourCycle::for_zone(&zone));
+        let d = describe(&self.timeline, i, &zone, cycle, self.options.now);
+        let mut out = d.into_strings();
+        out.push(e.detail.clone().unwrap_or_default());
+        out.push(e.id.clone().unwrap_or_default());
+        for l in &e.links {
+            out.push(l.url.clone());
+            out.push(l.label.clone().unwrap_or_else(|| l.url.clone()));
+        }
+        out
+    }
+
+    /// Event indices in time order (for the table view).
+    pub fn order(&self) -> Vec<u32> {
+        self.order.iter().map(|&i| i as u32).collect()
+    }
+
+    /// Lays out at the configured width and paints onto `canvas` at
+    /// `pixel_ratio` device pixels per CSS pixel, the rows from `top` to
+    /// `bottom` (CSS pixels; `bottom <= top` paints everything). Returns the
+    /// height in CSS pixels.
+    pub fn draw(
+        &mut self,
+        canvas: &HtmlCanvasElement,
+        pixel_ratio: f64,
+        top: f64,
+        bottom: f64,
+    ) -> Result<f64, JsValue> {
+        let frame = self
+            .frame
+            .get_or_insert_with(|| frame(&self.timeline, &self.options));
+        let scene = layout_view(&self.timeline, frame, self.options.view);
+        let ratio = if pixel_ratio.is_finite() {
+            pixel_ratio.max(1.0).min(4.0)
+        } else {
+            1.0
+        };
+        // Resizing a canvas reallocates and clears it: only when the size changes.
+        let (w, h) = (
+            (scene.width * ratio).round() as u32,
+            (scene.height * ratio).round() as u32,
+        );
+        if canvas.width() != w || canvas.height() != h {
+            canvas.set_width(w);
+            canvas.set_height(h);
+        }
+        let ctx: CanvasRenderingContext2d = canvas
+            .get_context("2d")?
+            .ok_or_else(|| one("", "this browser gave no 2D canvas"))?
+            .dyn_into()?;
+        ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
+        let mut backend = Canvas::new(ctx, (w, h));
+        let band = if bottom > top {
+            (top, bottom)
+        } else {
+            (0.0, scene.height)
+        };
+        draw(&scene, &self.theme, &mut backend, 1.0, band)
+            .map_err(|e| one("", format!("drawing failed: {e}")))?;
+        let height = scene.height;
+        self.scene = Some(scene);
+        Ok(height)
+    }
+
+    /// What the axis's ticks are, for a screen reader after a zoom ("Time
+    /// axis: ticks every 5 minutes"); empty before a draw.
+    #[wasm_bindgen(getter, js_name = scaleAnnouncement)]
+    pub fn scale_announcement(&self) -> String {
+        self.scene
+            .as_ref()
+            .and_then(|s| s.tick_step)
+            .map(crate::words::tick_step)
+            .unwrap_or_default()
+    }
+
+    /// True while zoomed or panned away from the whole timeline.
+    #[wasm_bindgen(getter)]
+    pub fn zoomed(&self) -> bool {
+        self.options.view.is_some()
+    }
+
+    /// Number of events.
+    #[wasm_bindgen(getter, js_name = eventCount)]
+    pub fn event_count(&self) -> usize {
+        self.timeline.events.len()
+    }
+
+    /// Number of lanes.
+    #[wasm_bindgen(getter, js_name = laneCount)]
+    pub fn lane_count(&self) -> usize {
+        self.timeline.lanes.len()
+    }
+
+    /// The document's own time zone, if it names one.
+    #[wasm_bindgen(getter, js_name = timeZone)]
+    pub fn time_zone(&self) -> Option<String> {
+        self.timeline.zone.as_ref().map(|z| z.name().to_string())
+    }
+
+    /// The timeline's title, if any.
+    #[wasm_bindgen(getter)]
+    pub fn title(&self) -> Option<String> {
+        self.timeline.title.clone()
+    }
+}
+
+impl Chart {
+    /// The display zone: the configured one, else the document's, else UTC.
+    fn zone(&self) -> Zone {
+        self.options
+            .zone
+            .clone()
+            .or_else(|| self.timeline.zone.clone())
+            .unwrap_or_else(Zone::utc)
+    }
+}

@@ -1,0 +1,130 @@
+//! Reading what JavaScript hands the core into a timeline: JSON text, or a
+//! plain object (a `.data` property) walked into JSON values.
+
+use super::{error, one};
+use crate::model::Timeline;
+use crate::parse::parse_value;
+#[cfg(not(feature = "full"))]
+use crate::problem::Problem;
+use crate::problem::Problems;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// JSON text, or an object (a `.data` property, say).
+pub(super) fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
+    if let Some(text) = input.as_string() {
+        return parse_text(&text).map_err(|p| error(&p));
+    }
+    if input.is_undefined() || input.is_null() {
+        return Err(one("", "no timeline was given"));
+    }
+    let value = js_value(input, 0)
+        .map_err(|m| one("", format!("the timeline is not plain JSON data: {m}")))?;
+    parse_value(&value).map_err(|p| error(&p))
+}
+
+#[cfg(feature = "full")]
+fn parse_text(text: &str) -> Result<Timeline, Problems> {
+    crate::parse::parse(text)
+}
+
+/// The widget's build reads JSON text with the host's `JSON.parse` (fast, and
+/// it spares the wasm serde_json's parser); syntax errors keep their line and
+/// column where the host reports them.
+#[cfg(not(feature = "full"))]
+fn parse_text(text: &str) -> Result<Timeline, Problems> {
+    crate::parse::check_size(text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value =
+        js_sys::JSON::parse(text).map_err(|e| Problems::one(host_syntax_problem(&e, text)))?;
+    let value = js_value(&value, 0)
+        .map_err(|m| Problems::one(Problem::at("", format!("unreadable JSON: {m}"))))?;
+    parse_value(&value)
+}
+
+/// V8 says "… in JSON at position 57 (line 5 column 3)", Firefox "… at line 5
+/// column 3 of the JSON data", older engines only "at position 57".
+#[cfg(not(feature = "full"))]
+fn host_syntax_problem(error: &JsValue, text: &str) -> Problem {
+    let raw = js_sys::Reflect::get(error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    let number_after = |key: &str| -> Option<usize> {
+        let at = raw.find(key)? + key.len();
+        let digits: String = raw[at..].chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    let (mut line, mut column) = (number_after("line "), number_after("column "));
+    if line.is_none() {
+        if let Some(pos) = number_after("position ") {
+            let before: String = text.chars().take(pos).collect();
+            line = Some(before.matches('\n').count() + 1);
+            column = Some(before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
+        }
+    }
+    let what = raw
+        .split(" in JSON at")
+        .next()
+        .unwrap_or(&raw)
+        .split(" at line ")
+        .next()
+        .unwrap_or(&raw)
+        .trim_start_matches("JSON.parse: ");
+    Problem {
+        path: String::new(),
+        line,
+        column,
+        message: format!("JSON syntax error: {what}"),
+    }
+}
+
+/// A JS value as JSON data, walked by hand.
+fn js_value(v: &JsValue, depth: usize) -> Result<serde_json::Value, String> {
+    use serde_json::Value;
+    if depth > 128 {
+        return Err("it is nested more than 128 levels deep".into());
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Value::String(s));
+    }
+    if let Some(n) = v.as_f64() {
+        if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
+            return Ok(Value::from(n as i64));
+        }
+        return serde_json::Number::from_f64(n)
+            .map(Value::Number)
+            .ok_or_else(|| format!("{} is not a JSON number", crate::decimal::decimal(n)));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if v.is_null() || v.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if js_sys::Array::is_array(v) {
+        let a: &js_sys::Array = v.unchecked_ref();
+        return a
+            .iter()
+            .map(|x| js_value(&x, depth + 1))
+            .collect::<Result<_, _>>()
+            .map(Value::Array);
+    }
+    if v.is_object() && !v.is_function() {
+        let o: &js_sys::Object = v.unchecked_ref();
+        let mut map = serde_json::Map::new();
+        for key in js_sys::Object::keys(o).iter() {
+            let value = js_sys::Reflect::get(o, &key)
+                .map_err(|_| "a property could not be read".to_string())?;
+            if value.is_undefined() {
+                continue;
+            }
+            map.insert(
+                key.as_string().unwrap_or_default(),
+                js_value(&value, depth + 1)?,
+            );
+        }
+        return Ok(Value::Object(map));
+    }
+    Err("it holds a value JSON cannot (a function, symbol or bigint)".into())
+}
