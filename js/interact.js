@@ -44,7 +44,7 @@ const names = new WeakMap();
 function named(chart) {
   const Chart = chart.constructor;
   let n = names.get(Chart);
-  if (!n) names.set(Chart, (n = { fields: Chart.describeFields(), roles: Chart.colorRoles() }));
+  if (!n) names.set(Chart, (n = { fields: Chart.describeFields().split(' '), roles: Chart.colorRoles().split(' ') }));
   return n;
 }
 

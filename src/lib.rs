@@ -26,6 +26,7 @@
 
 pub mod decimal;
 pub mod draw;
+pub mod find;
 pub mod hit;
 pub mod layout;
 pub mod model;

@@ -252,17 +252,35 @@ fn run_one(f: fn(&[u8]), data: &[u8]) -> Duration {
     t0.elapsed()
 }
 
+/// The folders whose files seed `target` (see [`seed_dirs`]), every file read.
 fn load_seeds(target: &str) -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(target);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = seed_dirs(target)
+        .iter()
+        .flat_map(|dir| {
+            std::fs::read_dir(root.join(dir))
+                .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+        .collect();
     files.sort();
     files
         .iter()
         .filter(|p| p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
         .filter_map(|p| std::fs::read(p).ok())
         .collect()
+}
+
+/// Where a target's seeds are, relative to fuzz/: its committed corpus and,
+/// for `parse`, the project's examples and invalid fixtures themselves
+/// (scripts/fuzz.sh hands libFuzzer the same folders).
+fn seed_dirs(target: &str) -> Vec<String> {
+    let mut dirs = vec![format!("corpus/{target}")];
+    if target == "parse" {
+        dirs.push("../www/examples".into());
+        dirs.push("../tests/fixtures/invalid".into());
+    }
+    dirs
 }
 
 fn main() {

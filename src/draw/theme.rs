@@ -105,14 +105,14 @@ impl Theme {
     /// [follows](Fill::follows) one it sets when it does not set that fill
     /// itself.
     pub fn set_all(&mut self, given: &[(Role, Rgb)]) {
-        let find = |role: Role| given.iter().find(|(r, _)| *r == role).map(|(_, c)| *c);
+        let find = |role: Role| given.iter().find(|(r, _)| *r == role);
         for &(role, color) in given {
             self.set(role, color);
-        }
-        for fill in Fill::ALL {
-            let followed = fill.follows().map(Role::Fill).and_then(find);
-            if let (None, Some(color)) = (find(Role::Fill(fill)), followed) {
-                self.set(Role::Fill(fill), color);
+            let Role::Fill(fill) = role else { continue };
+            for follower in Fill::ALL {
+                if follower.follows() == Some(fill) && find(Role::Fill(follower)).is_none() {
+                    self.set(Role::Fill(follower), color);
+                }
             }
         }
     }

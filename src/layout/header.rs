@@ -5,7 +5,7 @@ use super::scene::{Anchor, LegendEntry, Rect, Role, Swatch, Text};
 use super::text::{text, wrap};
 use super::text_metrics::text_width;
 use super::{PAD, SUMMARY_FONT, TITLE_FONT};
-use crate::model::{BarStyle, Kind, Timeline};
+use crate::model::{BarStyle, Fill, Kind, Timeline};
 use crate::time::Instant;
 use crate::words::summary::summarize;
 
@@ -73,19 +73,22 @@ pub(super) fn legend(
     width: f64,
     mut y: f64,
 ) -> (Vec<LegendEntry>, f64) {
+    let mut used: Vec<Fill> = Vec::new();
+    for e in &t.events {
+        let fill = e.kind.spec().fill_for(e.severity);
+        if !used.contains(&fill) {
+            used.push(fill);
+        }
+    }
     let mut entries: Vec<(Swatch, Role, &str)> = Vec::new();
     for kind in Kind::ALL {
         let spec = kind.spec();
         let colours = [
-            Some((spec.fill, spec.legend)),
-            spec.critical_fill.map(|f| (f, spec.critical_legend)),
+            (Some(spec.fill), spec.legend),
+            (spec.critical_fill, spec.critical_legend),
         ];
-        for (fill, label) in colours.into_iter().flatten() {
-            let used = t
-                .events
-                .iter()
-                .any(|e| e.kind == *kind && spec.fill_for(e.severity) == fill);
-            if used {
+        for (fill, label) in colours {
+            if let Some(fill) = fill.filter(|f| used.contains(f)) {
                 entries.push((swatch(spec.bar), Role::Fill(fill), label));
             }
         }

@@ -32,17 +32,35 @@ pub enum Role {
 impl Role {
     /// The roles a page can colour, by their names
     /// (`--incident-timeline-<name>`): every fill, then the chart's own.
-    pub fn settable() -> impl Iterator<Item = (&'static str, Role)> {
-        Fill::ALL
-            .into_iter()
-            .map(|f| (f.name(), Role::Fill(f)))
-            .chain([
-                ("background", Role::Background),
-                ("text", Role::Text),
-                ("muted", Role::MutedText),
-                ("grid", Role::Grid),
-                ("band", Role::LaneBand),
-            ])
+    pub const SETTABLE: [(&'static str, Role); 11] = [
+        ("outage", Role::Fill(Fill::Outage)),
+        ("critical", Role::Fill(Fill::OutageCritical)),
+        ("degraded", Role::Fill(Fill::Degraded)),
+        ("maintenance", Role::Fill(Fill::Maintenance)),
+        ("activity", Role::Fill(Fill::Activity)),
+        ("milestone", Role::Fill(Fill::Milestone)),
+        ("background", Role::Background),
+        ("text", Role::Text),
+        ("muted", Role::MutedText),
+        ("grid", Role::Grid),
+        ("band", Role::LaneBand),
+    ];
+}
+
+#[cfg(test)]
+mod role_tests {
+    use super::*;
+
+    #[test]
+    fn a_page_can_colour_every_fill_by_one_name() {
+        for f in Fill::ALL {
+            let named = Role::SETTABLE.iter().filter(|(_, r)| *r == Role::Fill(f));
+            assert_eq!(named.count(), 1, "{f:?}");
+        }
+        let mut names: Vec<&str> = Role::SETTABLE.iter().map(|(n, _)| *n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Role::SETTABLE.len());
     }
 }
 

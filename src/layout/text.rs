@@ -47,7 +47,10 @@ pub(super) fn wrap(
 ) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in s.split(sep).filter(|w| !w.is_empty()) {
+    for word in crate::find::split(s, sep)
+        .into_iter()
+        .filter(|w| !w.is_empty())
+    {
         let candidate = if current.is_empty() {
             word.to_string()
         } else {

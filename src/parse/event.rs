@@ -21,21 +21,21 @@ impl Checker {
     ) -> Option<Event> {
         self.known_keys(m, path, &EVENT_KEYS);
         let id = m.get("id").and_then(|_| self.id(m, path, "id", false));
-        let kinds = Kind::names();
+        let kinds = Kind::names;
         let kind = match m.get("kind") {
             None => {
                 self.report(
                     join(path, "kind"),
-                    format!("\"kind\" is missing; use one of {}", one_of(&kinds)),
+                    format!("\"kind\" is missing; use one of {}", one_of(&kinds())),
                 );
                 None
             }
             Some(Value::String(s)) => match Kind::from_name(s) {
                 Some(k) => Some(k),
                 None => {
-                    let hint = match closest(s, &kinds) {
+                    let hint = match closest(s, &kinds()) {
                         Some(k) => format!("did you mean \"{k}\"?"),
-                        None => format!("use one of {}", one_of(&kinds)),
+                        None => format!("use one of {}", one_of(&kinds())),
                     };
                     let s = clip(s);
                     self.report(join(path, "kind"), format!("unknown kind \"{s}\"; {hint}"));
@@ -124,25 +124,23 @@ impl Checker {
                 None
             }
             (_, Some(_)) => {
-                let named = |i: Impact| {
-                    Kind::ALL
-                        .iter()
-                        .filter(|k| k.spec().impact == i)
-                        .map(|k| k.as_str())
-                        .collect::<Vec<_>>()
+                let mut takes_share = Vec::new();
+                for k in Kind::ALL {
+                    if k.spec().impact == Impact::Share {
+                        takes_share.push(k.as_str());
+                    }
+                }
+                let whole = if spec.impact == Impact::Whole {
+                    format!(" ({} always counts as impact 1)", spec.with_article())
+                } else {
+                    String::new()
                 };
-                let whole: Vec<String> = Kind::ALL
-                    .iter()
-                    .filter(|k| k.spec().impact == Impact::Whole)
-                    .map(|k| format!("{} always counts as impact 1", k.spec().with_article()))
-                    .collect();
                 self.report(
                     &p,
                     format!(
-                        "\"impact\" applies only to {} events; remove it from this {} ({})",
-                        one_of(&named(Impact::Share)),
+                        "\"impact\" applies only to {} events; remove it from this {}{whole}",
+                        one_of(&takes_share),
                         kind.as_str(),
-                        whole.join("; ")
                     ),
                 );
                 None

@@ -44,10 +44,15 @@ pub(super) fn closest<'a>(word: &str, choices: &[&'a str]) -> Option<&'a str> {
 }
 
 pub(super) fn one_of(choices: &[&str]) -> String {
-    match choices.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => choices.join(""),
+    // By hand: `join` here would be a second copy of it in the wasm.
+    let mut out = String::new();
+    for (i, c) in choices.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == choices.len() { " or " } else { ", " });
+        }
+        out.push_str(c);
     }
+    out
 }
 
 #[cfg(test)]

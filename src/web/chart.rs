@@ -36,22 +36,33 @@ pub struct Chart {
 /// The rules JavaScript reads by name: static methods of `Chart`.
 #[wasm_bindgen]
 impl Chart {
-    /// The names of the strings [`Chart::describe`] returns, in its order;
-    /// each link's URL and label follow them.
+    /// The names of the strings [`Chart::describe`] returns, in its order
+    /// and separated by spaces; each link's URL and label follow them.
     #[wasm_bindgen(js_name = describeFields)]
-    pub fn describe_fields() -> Vec<String> {
-        Description::FIELDS
-            .iter()
-            .chain(&["detail", "id"])
-            .map(|s| s.to_string())
-            .collect()
+    pub fn describe_fields() -> String {
+        let mut names = String::new();
+        for name in Description::FIELDS.iter().chain(&["detail", "id"]) {
+            if !names.is_empty() {
+                names.push(' ');
+            }
+            names.push_str(name);
+        }
+        names
     }
 
     /// The names of the colours a page can set, as `--incident-timeline-<name>`
-    /// custom properties; [`Chart::set_color`] takes these names.
+    /// custom properties, separated by spaces; [`Chart::set_color`] takes
+    /// these names.
     #[wasm_bindgen(js_name = colorRoles)]
-    pub fn color_roles() -> Vec<String> {
-        Role::settable().map(|(name, _)| name.to_string()).collect()
+    pub fn color_roles() -> String {
+        let mut names = String::new();
+        for (name, _) in Role::SETTABLE {
+            if !names.is_empty() {
+                names.push(' ');
+            }
+            names.push_str(name);
+        }
+        names
     }
 
     /// The largest timeline document accepted, in bytes (the element refuses
@@ -139,7 +150,7 @@ impl Chart {
     /// an unknown role.
     #[wasm_bindgen(js_name = setColor)]
     pub fn set_color(&mut self, role: &str, r: u8, g: u8, b: u8) -> bool {
-        let Some((_, role)) = Role::settable().find(|(name, _)| *name == role) else {
+        let Some(&(_, role)) = Role::SETTABLE.iter().find(|(name, _)| *name == role) else {
             return false;
         };
         self.colors.retain(|(x, _)| *x != role);

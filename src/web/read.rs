@@ -46,31 +46,26 @@ fn parse_text(text: &str) -> Result<Timeline, Problems> {
 /// column 3 of the JSON data", older engines only "at position 57".
 #[cfg(not(feature = "full"))]
 fn host_syntax_problem(error: &JsValue, text: &str) -> Problem {
+    use crate::find::before;
     let raw = js_sys::Reflect::get(error, &JsValue::from_str("message"))
         .ok()
         .and_then(|m| m.as_string())
         .unwrap_or_default();
     let number_after = |key: &str| -> Option<usize> {
-        let at = raw.find(key)? + key.len();
+        let at = crate::find::find(&raw, key)? + key.len();
         let digits: String = raw[at..].chars().take_while(char::is_ascii_digit).collect();
         digits.parse().ok()
     };
     let (mut line, mut column) = (number_after("line "), number_after("column "));
     if line.is_none() {
         if let Some(pos) = number_after("position ") {
-            let before: String = text.chars().take(pos).collect();
-            line = Some(before.matches('\n').count() + 1);
-            column = Some(before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
+            let head: String = text.chars().take(pos).collect();
+            line = Some(head.matches('\n').count() + 1);
+            column = Some(head.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
         }
     }
-    let what = raw
-        .split(" in JSON at")
-        .next()
-        .unwrap_or(&raw)
-        .split(" at line ")
-        .next()
-        .unwrap_or(&raw)
-        .trim_start_matches("JSON.parse: ");
+    let what = before(before(&raw, " in JSON at"), " at line ");
+    let what = what.strip_prefix("JSON.parse: ").unwrap_or(what);
     Problem {
         path: String::new(),
         line,

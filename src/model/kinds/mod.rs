@@ -178,7 +178,8 @@ pub enum BarStyle {
 }
 
 /// The colours kinds are drawn in, by name; each palette in `draw/theme.rs`
-/// gives every one of them a colour, in the order they are painted.
+/// gives every one of them a colour, in the order they are painted, and
+/// `Role::SETTABLE` the name a page sets it by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Fill {
     /// Outage bars.
@@ -205,18 +206,6 @@ impl Fill {
         Fill::Activity,
         Fill::Milestone,
     ];
-
-    /// The name a page uses for it: `--incident-timeline-<name>`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Fill::Outage => "outage",
-            Fill::OutageCritical => "critical",
-            Fill::Degraded => "degraded",
-            Fill::Maintenance => "maintenance",
-            Fill::Activity => "activity",
-            Fill::Milestone => "milestone",
-        }
-    }
 
     /// The fill that a page's colour for this one follows when the page
     /// sets that one and not this (a page that recolours outages means

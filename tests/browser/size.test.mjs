@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync, constants } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { BUDGET_GZIP_BYTES, WIDGET_FILES, measure } from '../scripts/size.mjs';
+import { BUDGET_GZIP_BYTES, WIDGET_FILES, measure } from '../../scripts/size.mjs';
 
 test('the widget downloads at most 100,000 bytes gzip -9', () => {
   assert.equal(BUDGET_GZIP_BYTES, 100_000);
@@ -13,7 +13,7 @@ test('the widget downloads at most 100,000 bytes gzip -9', () => {
   const rows = measure();
   // measure() really is gzip -9 of the file in pkg/.
   for (const r of rows) {
-    const bytes = readFileSync(new URL(`../pkg/${r.file}`, import.meta.url));
+    const bytes = readFileSync(new URL(`../../pkg/${r.file}`, import.meta.url));
     assert.equal(r.raw, bytes.length);
     assert.equal(r.gzip, gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length);
     assert.ok(r.gzip > 0);

@@ -1,0 +1,51 @@
+//! Finding a substring, in a few bytes of wasm. `str::find`, `split` and
+//! `trim_start_matches` with a `&str` pattern bring core's two-way searcher
+//! (about 2.5 KB); the short needles here (" · ", " at line ") are found as
+//! well by trying each position.
+
+/// The byte index of the first `needle` in `hay`.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    (0..=hay.len().checked_sub(needle.len())?)
+        .find(|&i| hay.is_char_boundary(i) && hay[i..].starts_with(needle))
+}
+
+/// `hay` up to the first `needle`, or all of it.
+pub fn before<'a>(hay: &'a str, needle: &str) -> &'a str {
+    find(hay, needle).map_or(hay, |i| &hay[..i])
+}
+
+/// The pieces of `hay` between occurrences of `sep` (which must not be empty).
+pub fn split<'a>(mut hay: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    while let Some(i) = find(hay, sep) {
+        parts.push(&hay[..i]);
+        hay = &hay[i + sep.len()..];
+    }
+    parts.push(hay);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_like_str_find() {
+        for (hay, needle) in [
+            ("a · b · c", " · "),
+            ("no match", "xyz"),
+            ("", "a"),
+            ("abc", ""),
+            ("ééé at line 3", " at line "),
+            ("x", "xx"),
+        ] {
+            assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+            if !needle.is_empty() {
+                let want: Vec<&str> = hay.split(needle).collect();
+                assert_eq!(split(hay, needle), want);
+            }
+        }
+        assert_eq!(before("a in JSON at 3", " in JSON at"), "a");
+        assert_eq!(before("abc", "z"), "abc");
+    }
+}
