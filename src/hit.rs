@@ -5,6 +5,7 @@
 use crate::layout::scene::{Rect, Scene};
 use crate::model::Timeline;
 use crate::order::by_keys;
+use crate::time;
 
 /// How far (px) outside a shape a mouse or pen still hits it: thin bars
 /// and small diamonds need some slack.
@@ -110,7 +111,7 @@ pub fn step(t: &Timeline, order: &[usize], from: Option<usize>, step: Step) -> O
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| e.lane == target)
-                .min_by_key(|(i, e)| ((e.start - start).abs(), *i))
+                .min_by_key(|(i, e)| (time::between(start, e.start).saturating_abs(), *i))
                 .map(|(i, _)| i)
                 .or(Some(from))
         }

@@ -10,7 +10,7 @@
 
 use crate::model::{Kind, Timeline};
 use crate::order::sort_by_keys;
-use crate::time::Instant;
+use crate::time::{self, Instant};
 use serde::Deserialize;
 
 /// How the time axis is scaled.
@@ -46,7 +46,7 @@ pub struct Gap {
 
 impl Gap {
     fn len(&self) -> f64 {
-        (self.end - self.start) as f64
+        time::between(self.start, self.end) as f64
     }
 }
 
@@ -85,17 +85,17 @@ pub fn domain(t: &Timeline, until: Option<Instant>) -> Option<(Instant, Instant)
     let ongoing = t.events.iter().any(|e| e.is_ongoing());
     let hi = match until {
         Some(now) if ongoing => hi.max(now),
-        _ if ongoing => hi + ((hi - lo) / 10).max(15 * 60_000),
+        _ if ongoing => time::later(hi, (time::between(lo, hi) / 10).max(15 * 60_000)),
         _ => hi,
     };
-    Some((lo, hi.max(lo + 1)))
+    Some((lo, hi.max(time::later(lo, 1))))
 }
 
 /// Chooses the idle gaps to compress so that the shortest impact event gets
 /// about [`GOAL_PX`] pixels, if compressing is needed at all.
 pub fn idle_gaps(t: &Timeline, domain: (Instant, Instant), plot_width: f64) -> Vec<Gap> {
     let (lo, hi) = domain;
-    let span = (hi - lo) as f64;
+    let span = time::between(lo, hi) as f64;
     let impact = |k: Kind| k.spec().busy;
     let shortest = t
         .events
@@ -130,7 +130,9 @@ pub fn idle_gaps(t: &Timeline, domain: (Instant, Instant), plot_width: f64) -> V
         }
         reach = reach.max(e);
     }
-    sort_by_keys(&mut candidates, |g| [g.start - g.end, g.start, 0]);
+    sort_by_keys(&mut candidates, |g| {
+        [time::between(g.end, g.start), g.start, 0]
+    });
 
     let brk = break_px(plot_width);
     let max_breaks = ((plot_width * MAX_BREAK_SHARE) / brk).floor() as usize;
@@ -147,8 +149,8 @@ pub fn idle_gaps(t: &Timeline, domain: (Instant, Instant), plot_width: f64) -> V
             break;
         }
         let inner = Gap {
-            start: g.start + margin,
-            end: g.end - margin,
+            start: time::later(g.start, margin),
+            end: time::later(g.end, -margin),
         };
         if inner.len() * goal_rate < 2.0 * brk {
             break;
@@ -173,7 +175,7 @@ impl TimeScale {
     ) -> TimeScale {
         let width = (x1 - x0).max(1.0);
         let total_gap: f64 = gaps.iter().map(Gap::len).sum();
-        let busy = ((domain.1 - domain.0) as f64 - total_gap).max(1.0);
+        let busy = (time::between(domain.0, domain.1) as f64 - total_gap).max(1.0);
         let brk = break_px(width);
         let n = gaps.len() as f64;
         let gap_u = if gaps.is_empty() {
@@ -214,7 +216,7 @@ impl TimeScale {
         let before = self.removed[i];
         match self.gaps.get(i) {
             Some(g) if g.start < t => {
-                g.start as f64 - before + (t - g.start) as f64 / g.len() * self.gap_u
+                g.start as f64 - before + time::between(g.start, t) as f64 / g.len() * self.gap_u
             }
             _ => t as f64 - before,
         }
@@ -227,7 +229,7 @@ impl TimeScale {
         if i > 0 {
             let (g, gs) = (self.gaps[i - 1], self.gap_starts_u[i - 1]);
             if u < gs + self.gap_u {
-                return g.start + ((u - gs) / self.gap_u * g.len()).round() as Instant;
+                return time::later(g.start, ((u - gs) / self.gap_u * g.len()).round() as i64);
             }
         }
         (u + self.removed[i]).round() as Instant

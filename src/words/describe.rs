@@ -172,6 +172,23 @@ mod tests {
         );
     }
 
+    /// The fuzzing finding of 2026-11-30: an ongoing event described with a
+    /// present outside the years documents can name overflowed `now - start`.
+    #[test]
+    fn any_present_describes_an_ongoing_event_without_overflow() {
+        let t = parse(
+            r#"{"version":1,"events":[{"kind":"outage","title":"down","start":"0001-01-01T00:00Z"}]}"#,
+        )
+        .unwrap();
+        for now in [i64::MAX, i64::MIN, crate::time::LATEST, 0] {
+            let d = describe(&t, 0, &Zone::utc(), HourCycle::H23, Some(now));
+            assert_eq!(d.end, "ongoing");
+            assert!(d.duration.starts_with("ongoing"), "{now}: {}", d.duration);
+        }
+        let far = describe(&t, 0, &Zone::utc(), HourCycle::H23, Some(i64::MAX));
+        assert!(far.duration.starts_with("ongoing for "), "{}", far.duration);
+    }
+
     #[test]
     fn fields_name_the_strings_in_order() {
         let d = Description {

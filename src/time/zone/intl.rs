@@ -121,7 +121,7 @@ impl NamedZone {
                     d.and_hms_opt(fields[3] as u32 % 24, fields[4] as u32, fields[5] as u32)
                 })
                 .map(|l| l.and_utc().timestamp_millis());
-        let off = local.map_or(0, |l| ((l - at) / 1000) as i32);
+        let off = local.map_or(0, |l| (crate::time::between(at, l) / 1000) as i32);
         let mut cache = self.0.offsets.borrow_mut();
         if cache.len() > 100_000 {
             cache.clear();

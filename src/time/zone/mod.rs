@@ -9,7 +9,7 @@
 //! here (wall-clock resolution, DST gaps and overlaps) is derived from it, so
 //! the two platforms cannot disagree about the rules of resolution.
 
-use crate::time::Instant;
+use crate::time::{later, Instant};
 use chrono::NaiveDateTime;
 use std::fmt;
 
@@ -97,7 +97,7 @@ impl Zone {
 
     /// The wall-clock time at an instant.
     pub fn local(&self, t: Instant) -> NaiveDateTime {
-        let shifted = t + i64::from(self.offset_seconds(t)) * 1000;
+        let shifted = later(t, i64::from(self.offset_seconds(t)) * 1000);
         chrono::DateTime::from_timestamp_millis(shifted)
             .unwrap_or_default()
             .naive_utc()
@@ -106,10 +106,10 @@ impl Zone {
     /// What a wall-clock time means here.
     pub fn resolve(&self, local: NaiveDateTime) -> Resolved {
         let l = local.and_utc().timestamp_millis();
-        let before = self.offset_seconds(l - DAY_MS);
-        let after = self.offset_seconds(l + DAY_MS);
+        let before = self.offset_seconds(later(l, -DAY_MS));
+        let after = self.offset_seconds(later(l, DAY_MS));
         let fits = |off: i32| {
-            let t = l - i64::from(off) * 1000;
+            let t = later(l, -i64::from(off) * 1000);
             (self.offset_seconds(t) == off).then_some(t)
         };
         match (fits(before), fits(after)) {
@@ -125,9 +125,10 @@ impl Zone {
     pub fn instant_of(&self, local: NaiveDateTime) -> Instant {
         match self.resolve(local) {
             Resolved::Unique(t) | Resolved::Ambiguous(t, _) => t,
-            Resolved::Gap { before, .. } => {
-                local.and_utc().timestamp_millis() - i64::from(before) * 1000
-            }
+            Resolved::Gap { before, .. } => later(
+                local.and_utc().timestamp_millis(),
+                -i64::from(before) * 1000,
+            ),
         }
     }
 
