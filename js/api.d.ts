@@ -28,8 +28,8 @@ export interface TimelineEventInput {
   title: string;
   detail?: string;
   severity?: Severity;
-  /** Share affected, 0–1: required for `degraded`, not allowed otherwise. */
-  impact?: number;
+  /** Share affected, 0–1: `degraded` only; left out (or null) when the share is not stated. */
+  impact?: number | null;
   start?: TimeString;
   end?: TimeString | null;
   /** Milestones only. */
@@ -61,7 +61,8 @@ export interface TimelineEvent {
   title: string;
   detail: string | null;
   severity: Severity;
-  impact: number;
+  /** 1 for outages, 0 for kinds without user impact, the share for `degraded` (null when not stated). */
+  impact: number | null;
   links: { url: string; label?: string }[];
 }
 

@@ -172,7 +172,7 @@ fn milestones_are_points() {
     assert!(e.is_point() && !e.is_ongoing());
     assert_eq!(
         (e.kind, e.end, e.severity, e.impact),
-        (Kind::MILESTONE, None, Severity::None, 0.0)
+        (Kind::MILESTONE, None, Severity::None, Some(0.0))
     );
     assert_eq!(format_instant(e.start), "2024-05-01T10:27:00.000Z");
     let scene = layout(&t, &LayoutOptions::default());
@@ -186,17 +186,23 @@ fn defaults_by_kind() {
         { "kind": "outage", "title": "a", "start": "2024-05-01T10:00Z" },
         { "kind": "degraded", "impact": 0.3, "title": "b", "start": "2024-05-01T10:00Z" },
         { "kind": "maintenance", "title": "c", "start": "2024-05-01T10:00Z" },
-        { "kind": "activity", "title": "d", "start": "2024-05-01T10:00Z", "severity": "critical" }
+        { "kind": "activity", "title": "d", "start": "2024-05-01T10:00Z", "severity": "critical" },
+        { "kind": "degraded", "title": "e", "start": "2024-05-01T10:00Z" },
+        { "kind": "degraded", "impact": null, "title": "f", "start": "2024-05-01T10:00Z" }
     ]})
     .to_string());
-    let got: Vec<(Severity, f64)> = t.events.iter().map(|e| (e.severity, e.impact)).collect();
+    let got: Vec<(Severity, Option<f64>)> =
+        t.events.iter().map(|e| (e.severity, e.impact)).collect();
     assert_eq!(
         got,
         [
-            (Severity::Major, 1.0),
-            (Severity::Minor, 0.3),
-            (Severity::None, 0.0),
-            (Severity::Critical, 0.0)
+            (Severity::Major, Some(1.0)),
+            (Severity::Minor, Some(0.3)),
+            (Severity::None, Some(0.0)),
+            (Severity::Critical, Some(0.0)),
+            // A degraded event without a share: partly affected, share not stated.
+            (Severity::Minor, None),
+            (Severity::Minor, None)
         ]
     );
 }
@@ -255,4 +261,33 @@ fn text_is_kept_as_written() {
         json!({ "kind": "outage", "title": "<b>5XX</b> & \"quotes\" — 障害 😀", "start": "2024-05-01T10:00Z" }),
     ));
     assert_eq!(t.events[0].title, "<b>5XX</b> & \"quotes\" — 障害 😀");
+}
+
+#[test]
+fn a_degraded_event_without_impact_is_drawn_hatched_and_says_share_not_stated() {
+    let t = ok(&json!({ "version": 1, "timezone": "UTC", "events": [
+        { "lane": "api", "kind": "outage", "title": "Down", "start": "2024-05-01T10:00Z", "end": "2024-05-01T10:25Z" },
+        { "lane": "api", "kind": "degraded", "title": "Slow", "start": "2024-05-01T10:15Z", "end": "2024-05-01T11:35Z" },
+        { "lane": "db", "kind": "degraded", "impact": 0.3, "title": "Errors", "start": "2024-05-01T10:40Z", "end": "2024-05-01T11:20Z" }
+    ]})
+    .to_string());
+    assert_eq!(t.events[1].impact, None);
+    let scene = layout(&t, &LayoutOptions::default());
+    let hatched: Vec<bool> = scene.bars.iter().map(|b| b.hatched).collect();
+    assert_eq!(hatched.iter().filter(|h| **h).count(), 1, "{hatched:?}");
+    let legend: Vec<&str> = scene.legend.iter().map(|l| l.text.text.as_str()).collect();
+    assert!(
+        legend.contains(&"Degraded (share not stated)"),
+        "{legend:?}"
+    );
+    assert!(
+        legend.contains(&"Degraded (height = share affected)"),
+        "{legend:?}"
+    );
+    let svg = incident_timeline::render_svg(&t, &Default::default()).unwrap();
+    assert!(svg.contains(
+        "<desc>Outage 25 min (1 outage) · degraded 1 h 10 min (share not stated) · spanning 1 h 35 min.</desc>"
+    ));
+    let normalized = serde_json::to_value(&t).unwrap();
+    assert_eq!(normalized["events"][1]["impact"], Value::Null);
 }

@@ -143,6 +143,41 @@ impl<B: DrawingBackend> Painter<'_, B> {
         self.backend.draw_rect((x0, y0), (x1, y1), &paint, true)
     }
 
+    /// Diagonal stripes, 5 px apart, inside `r`'s one-pixel border: the
+    /// body of a bar whose share is not stated.
+    fn hatch(&mut self, r: &Rect, role: Role) -> DrawResult<B> {
+        const GAP: i32 = 5;
+        let (x0, y0, x1, y1) = (
+            px(r.x) + 1,
+            px(r.y) + 1,
+            px(r.right()) - 1,
+            px(r.bottom()) - 1,
+        );
+        let h = y1 - y0;
+        if x1 <= x0 || h <= 0 {
+            return Ok(());
+        }
+        let paint = Paint {
+            color: self.color(role, 1.0),
+            width: 1,
+        };
+        // Lines rising to the right, from (c, y1) to (c + h, y0), cut at the sides.
+        let mut c = x0 - h + GAP / 2;
+        while c < x1 {
+            let (sx, sy) = if c < x0 { (x0, y1 - (x0 - c)) } else { (c, y1) };
+            let (ex, ey) = if c + h > x1 {
+                (x1, y0 + (c + h - x1))
+            } else {
+                (c + h, y0)
+            };
+            if ex > sx {
+                self.backend.draw_line((sx, sy), (ex, ey), &paint)?;
+            }
+            c += GAP;
+        }
+        Ok(())
+    }
+
     fn line(
         &mut self,
         from: (f64, f64),
@@ -280,6 +315,11 @@ pub fn draw<B: DrawingBackend>(
                 p.rect(&r, e.role, 1.0, true)?;
                 p.faint(&r, r.y + r.h * 0.6, e.role)?;
             }
+            Swatch::Hatched => {
+                p.rect(&r, e.role, 1.0, true)?;
+                p.faint(&r, r.bottom(), e.role)?;
+                p.hatch(&r, e.role)?;
+            }
             Swatch::Thin => {
                 let thin = Rect {
                     y: r.y + r.h * 0.3,
@@ -337,6 +377,10 @@ fn paint_bars<B: DrawingBackend>(p: &mut Painter<'_, B>, bars: &[&Bar]) -> DrawR
                         (true, false, 0) => p.rect(&bar.rect, role, 0.2, true)?,
                         (true, false, _) => p.rect(&bar.rect, role, 1.0, false)?,
                         _ => {}
+                    }
+                    // A share not stated: the body hatched in the bar's colour.
+                    if pass == 1 && bar.hatched {
+                        p.hatch(&bar.rect, role)?;
                     }
                     continue;
                 }

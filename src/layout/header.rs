@@ -73,23 +73,42 @@ pub(super) fn legend(
     width: f64,
     mut y: f64,
 ) -> (Vec<LegendEntry>, f64) {
+    // The colours in use, and whether some event drawn as a share leaves it unstated.
     let mut used: Vec<Fill> = Vec::new();
+    let mut unstated: Vec<Fill> = Vec::new();
     for e in &t.events {
-        let fill = e.kind.spec().fill_for(e.severity);
-        if !used.contains(&fill) {
-            used.push(fill);
+        let spec = e.kind.spec();
+        let fill = spec.fill_for(e.severity);
+        let list = if spec.bar == BarStyle::Share && e.impact.is_none() {
+            &mut unstated
+        } else {
+            &mut used
+        };
+        if !list.contains(&fill) {
+            list.push(fill);
         }
     }
     let mut entries: Vec<(Swatch, Role, &str)> = Vec::new();
     for kind in Kind::ALL {
         let spec = kind.spec();
         let colours = [
-            (Some(spec.fill), spec.legend),
-            (spec.critical_fill, spec.critical_legend),
+            (Some(spec.fill), spec.legend, &used, swatch(spec.bar)),
+            (
+                spec.critical_fill,
+                spec.critical_legend,
+                &used,
+                swatch(spec.bar),
+            ),
+            (
+                Some(spec.fill),
+                spec.unstated_legend,
+                &unstated,
+                Swatch::Hatched,
+            ),
         ];
-        for (fill, label) in colours {
-            if let Some(fill) = fill.filter(|f| used.contains(f)) {
-                entries.push((swatch(spec.bar), Role::Fill(fill), label));
+        for (fill, label, list, swatch) in colours {
+            if let Some(fill) = fill.filter(|f| list.contains(f)) {
+                entries.push((swatch, Role::Fill(fill), label));
             }
         }
     }

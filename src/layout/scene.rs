@@ -204,6 +204,8 @@ pub struct Bar {
     /// Whether the bar is drawn as a share ([`crate::model::BarStyle::Share`]):
     /// the part not affected stays visible.
     pub outlined: bool,
+    /// Whether its body is hatched: drawn as a share, with the share not stated.
+    pub hatched: bool,
     /// Closed or ongoing.
     pub end: BarEnd,
 }
@@ -269,6 +271,8 @@ pub enum Swatch {
     Block,
     /// A partly filled square (degraded).
     Partial,
+    /// A hatched square (degraded, share not stated).
+    Hatched,
     /// A thin bar (activity).
     Thin,
     /// A diamond (milestone).

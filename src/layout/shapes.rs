@@ -80,10 +80,10 @@ pub(super) fn shapes(
         };
         let share = spec.bar == BarStyle::Share;
         let fill = if share {
-            let fh = if e.impact > 0.0 {
-                (h * e.impact).max(2.0)
-            } else {
-                0.0
+            // A share not stated fills nothing: the body is hatched instead.
+            let fh = match e.impact {
+                Some(i) if i > 0.0 => (h * i).max(2.0),
+                _ => 0.0,
             };
             Rect {
                 y: rect.bottom() - fh,
@@ -95,7 +95,7 @@ pub(super) fn shapes(
         };
         if labelled {
             // A share drawn nearly full reads like a full bar: its label fits inside.
-            let inside = spec.label_inside && (!share || e.impact >= 0.95);
+            let inside = spec.label_inside && (!share || e.impact.is_some_and(|i| i >= 0.95));
             items.push((e.lane, row, x0, x1, cy, i, inside, role));
         }
         bars.push(Bar {
@@ -105,6 +105,7 @@ pub(super) fn shapes(
             fill,
             role,
             outlined: share,
+            hatched: share && e.impact.is_none(),
             end: if e.end.is_none() {
                 BarEnd::Ongoing
             } else {

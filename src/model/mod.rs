@@ -102,8 +102,10 @@ pub struct Event {
     pub detail: Option<String>,
     /// How bad it was (explicit or the kind's default).
     pub severity: Severity,
-    /// Share affected, 0–1: given for degraded events, 1 for outages, 0 otherwise.
-    pub impact: f64,
+    /// Share affected, 0–1: 1 for outages, 0 for kinds without user impact,
+    /// the stated share for degraded events, `None` for a degraded event that
+    /// does not state it (partly affected, share not stated).
+    pub impact: Option<f64>,
     /// Links, all http(s).
     pub links: Vec<Link>,
 }

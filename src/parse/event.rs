@@ -86,22 +86,26 @@ impl Checker {
         })
     }
 
-    /// The event's impact, as its kind reads it ([`Impact`]).
-    fn impact(&mut self, m: &Map<String, Value>, path: &str, kind: Option<Kind>) -> Option<f64> {
+    /// The event's impact, as its kind reads it ([`Impact`]); `Some(None)`
+    /// for a share the document does not state.
+    fn impact(
+        &mut self,
+        m: &Map<String, Value>,
+        path: &str,
+        kind: Option<Kind>,
+    ) -> Option<Option<f64>> {
         let p = join(path, "impact");
         let Some(kind) = kind else {
-            return Some(0.0);
+            return Some(Some(0.0));
         };
         let spec = kind.spec();
         match (spec.impact, m.get("impact")) {
-            (Impact::Share, None) => {
-                self.report(&p, format!("\"impact\" is missing: {} event says what share was affected, from 0 to 1 (0.3 for 30 %)", spec.with_article()));
-                None
-            }
+            // Partly affected, share not stated: most real sources give none.
+            (Impact::Share, None | Some(Value::Null)) => Some(None),
             (Impact::Share, Some(Value::Number(n))) => {
                 let x = n.as_f64().unwrap_or(f64::NAN);
                 if (0.0..=1.0).contains(&x) {
-                    Some(x)
+                    Some(Some(x))
                 } else {
                     self.report(
                         &p,
@@ -145,8 +149,8 @@ impl Checker {
                 );
                 None
             }
-            (Impact::Whole, None) => Some(1.0),
-            (Impact::None, None) => Some(0.0),
+            (Impact::Whole, None) => Some(Some(1.0)),
+            (Impact::None, None) => Some(Some(0.0)),
         }
     }
 

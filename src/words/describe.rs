@@ -25,7 +25,7 @@ pub struct Description {
     pub end: String,
     /// "25 min", "ongoing for 2 h", or empty for a milestone.
     pub duration: String,
-    /// "30 % affected" for degraded events, else empty.
+    /// "30 % affected" (or "share not stated") for degraded events, else empty.
     pub impact: String,
 }
 
@@ -74,7 +74,10 @@ pub fn describe(
         }
     };
     let impact = if e.kind.spec().impact == Impact::Share {
-        format!("{} % affected", (e.impact * 100.0).round() as i64)
+        match e.impact {
+            Some(share) => format!("{} % affected", (share * 100.0).round() as i64),
+            None => "share not stated".to_string(),
+        }
     } else {
         String::new()
     };

@@ -1,7 +1,9 @@
 //! What the incident cost users: downtime as the union of outage time plus
 //! degraded time weighted by impact, counted once where events overlap (at
 //! each instant the impact is 1 if any outage runs, else the largest impact
-//! of the degraded events running).
+//! of the degraded events running). When a degraded event does not state its
+//! share, no weighted figure can be honest: outage time and degraded time
+//! are then given apart.
 
 use crate::model::{Impact, Timeline};
 use crate::time::{self, Instant};
@@ -9,8 +11,15 @@ use crate::time::{self, Instant};
 /// Headline numbers for a timeline.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Summary {
-    /// User-facing downtime in milliseconds (impact-weighted).
+    /// User-facing downtime in milliseconds (impact-weighted; shares not
+    /// stated count as 0).
     pub downtime_ms: f64,
+    /// Time with an outage running, in milliseconds.
+    pub outage_ms: f64,
+    /// Time with a degraded event running and no outage, in milliseconds.
+    pub degraded_ms: f64,
+    /// True when a degraded event that counts does not state its share.
+    pub share_unstated: bool,
     /// Number of outage events.
     pub outages: usize,
     /// From the first to the last instant mentioned, in milliseconds.
@@ -28,7 +37,8 @@ pub fn summarize(t: &Timeline, until: Option<Instant>) -> Summary {
         _ => last,
     };
     // Sweep over start/end edges: +impact at start, -impact at end.
-    let mut edges: Vec<(Instant, bool, f64, bool)> = Vec::new();
+    let mut edges: Vec<(Instant, bool, Option<f64>, bool)> = Vec::new();
+    let mut share_unstated = false;
     for e in &t.events {
         let counts = e.kind.spec().impact;
         if counts == Impact::None {
@@ -39,21 +49,28 @@ pub fn summarize(t: &Timeline, until: Option<Instant>) -> Summary {
             continue;
         }
         let outage = counts == Impact::Whole;
+        share_unstated |= e.impact.is_none();
         edges.push((e.start, true, e.impact, outage));
         edges.push((end, false, e.impact, outage));
     }
     crate::order::sort_by_keys(&mut edges, |e| [e.0, i64::from(e.1), 0]);
     let mut outages_running = 0usize;
-    let mut degraded: Vec<f64> = Vec::new();
-    let mut downtime = 0.0;
+    let mut degraded: Vec<Option<f64>> = Vec::new();
+    let (mut downtime, mut outage_ms, mut degraded_ms) = (0.0, 0.0, 0.0);
     let mut prev = edges.first().map_or(0, |e| e.0);
     for (at, starts, impact, outage) in edges {
         let level = if outages_running > 0 {
             1.0
         } else {
-            degraded.iter().copied().fold(0.0, f64::max)
+            degraded.iter().flatten().copied().fold(0.0, f64::max)
         };
-        downtime += level * time::between(prev, at) as f64;
+        let span = time::between(prev, at) as f64;
+        downtime += level * span;
+        if outages_running > 0 {
+            outage_ms += span;
+        } else if !degraded.is_empty() {
+            degraded_ms += span;
+        }
         prev = at;
         match (outage, starts) {
             (true, true) => outages_running += 1,
@@ -68,6 +85,9 @@ pub fn summarize(t: &Timeline, until: Option<Instant>) -> Summary {
     }
     Summary {
         downtime_ms: downtime,
+        outage_ms,
+        degraded_ms,
+        share_unstated,
         outages: t
             .events
             .iter()
@@ -101,13 +121,27 @@ pub fn format_duration(ms: f64) -> String {
 }
 
 impl Summary {
-    /// The summary line shown under the title.
+    /// The summary line shown under the title: the weighted downtime when
+    /// every share is stated, else outage and degraded time apart
+    /// ("Outage 25 min (1 outage) · degraded 1 h 10 min (share not stated)").
     pub fn line(&self) -> String {
         let outages = match self.outages {
             1 => "1 outage".to_string(),
             n => format!("{n} outages"),
         };
         let ongoing = if self.ongoing { " · ongoing" } else { "" };
+        if self.share_unstated {
+            let outage = if self.outage_ms > 0.0 {
+                format!("Outage {} ({outages})", format_duration(self.outage_ms))
+            } else {
+                "No outage".to_string()
+            };
+            return format!(
+                "{outage} · degraded {} (share not stated) · spanning {}{ongoing}",
+                format_duration(self.degraded_ms),
+                format_duration(self.span_ms as f64),
+            );
+        }
         format!(
             "User-facing downtime {} · {} · spanning {}{}",
             format_duration(self.downtime_ms),
@@ -142,6 +176,31 @@ mod tests {
         assert_eq!(s.outages, 2);
         assert_eq!(s.span_ms, 3 * 3_600_000);
         assert!(!s.ongoing);
+    }
+
+    #[test]
+    fn unstated_shares_keep_outage_and_degraded_time_apart() {
+        let t = timeline(
+            r#"{"kind":"outage","title":"a","start":"2022-01-01T10:00Z","end":"2022-01-01T10:25Z"},
+               {"kind":"degraded","title":"b","start":"2022-01-01T10:15Z","end":"2022-01-01T11:35Z"}"#,
+        );
+        let s = summarize(&t, None);
+        assert!(s.share_unstated);
+        assert_eq!(s.outage_ms, 25.0 * 60_000.0);
+        assert_eq!(s.degraded_ms, 70.0 * 60_000.0);
+        assert!(
+            s.line().starts_with("Outage 25 min (1 outage) · degraded 1 h 10 min (share not stated) · spanning 1 h 35 min"),
+            "{}",
+            s.line()
+        );
+        let only_degraded = timeline(
+            r#"{"kind":"degraded","title":"b","start":"2022-01-01T10:00Z","end":"2022-01-01T16:30Z"}"#,
+        );
+        let line = summarize(&only_degraded, None).line();
+        assert_eq!(
+            line,
+            "No outage · degraded 6 h 30 min (share not stated) · spanning 6 h 30 min"
+        );
     }
 
     #[test]

@@ -174,3 +174,56 @@ test('theme and time-zone attributes re-render; an unknown time zone is a readab
     await p.close();
   }
 });
+
+test('a degraded event without impact: drawn hatched, and "share not stated" in the table, the announcement and the summary', async () => {
+  const p = await h.openPage('/test/blank.html');
+  try {
+    const data = {
+      version: 1, title: 'Unknown share', timezone: 'UTC', events: [
+        { lane: 'api', kind: 'outage', title: 'Down', start: '2024-05-01T10:00Z', end: '2024-05-01T10:25Z' },
+        { lane: 'api', kind: 'degraded', title: 'Slow, share unknown', start: '2024-05-01T10:15Z', end: '2024-05-01T11:35Z' },
+      ],
+    };
+    await p.page.evaluate((d) => {
+      const el = document.createElement('incident-timeline');
+      el.id = 'u';
+      el.data = d;
+      document.querySelector('#host').append(el);
+    }, data);
+    await p.waitForState('#u', 'ready');
+    const rows = await p.page.evaluate(() => [...document.querySelector('#u').shadowRoot.querySelectorAll('tbody tr')]
+      .map((tr) => [...tr.children].map((c) => c.textContent)));
+    const slow = rows.find((r) => r.includes('Slow, share unknown'));
+    assert.ok(slow, JSON.stringify(rows));
+    assert.ok(slow.includes('share not stated'), JSON.stringify(slow));
+    // Keyboard: the second event (time order) is the degraded one; its announcement says so.
+    await p.page.evaluate(() => document.querySelector('#u').shadowRoot.querySelector('.chart').focus());
+    await p.page.keyboard.press('ArrowRight');
+    await p.page.keyboard.press('ArrowRight');
+    const live = await p.page.evaluate(() => document.querySelector('#u').shadowRoot.querySelector('[aria-live]').textContent);
+    assert.match(live, /Slow, share unknown.*share not stated/);
+    // The hatched body: along some row of pixels the degraded colour comes
+    // and goes every few pixels (stripes), which no solid bar does.
+    const runs = await p.page.evaluate(() => {
+      const c = document.querySelector('#u').canvas;
+      const { data, width, height } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      const near = (i) => Math.abs(data[i] - 154) + Math.abs(data[i + 1] - 103) + Math.abs(data[i + 2]) < 90;
+      let most = 0;
+      for (let y = 0; y < height; y += 1) {
+        let n = 0;
+        let prev = false;
+        for (let x = 0; x < width; x += 1) {
+          const on = near((y * width + x) * 4);
+          if (on && !prev) n += 1;
+          prev = on;
+        }
+        most = Math.max(most, n);
+      }
+      return most;
+    });
+    assert.ok(runs >= 20, `stripes across the degraded bar: ${runs} runs of its colour in one row`);
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});

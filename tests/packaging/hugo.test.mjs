@@ -55,6 +55,7 @@ test('hugo build: the element, its JSON inline and escaped, a table from that JS
   assert.match(page, /<noscript>\n<table class="incident-timeline-table">\n<caption>Database failover \(times in Europe\/Berlin\)<\/caption>/);
   assert.match(page, /<tr><td>API servers<\/td><td>outage \(critical\)<\/td><td>2024-05-01 10:02<\/td><td>2024-05-01 10:41<\/td><td>API returned 503 for every request<\/td><\/tr>/);
   assert.match(page, /<td>degraded, 30 %<\/td>/);
+  assert.match(page, /<td>degraded, share not stated<\/td>/);
   assert.match(page, /<tr><td>Investigation &amp; response<\/td><td>milestone<\/td><td>2024-05-01 11:20<\/td><td><\/td><td>All clear<\/td><\/tr>/);
   assert.match(page, /<td>2024-05-01 08:02 UTC<\/td>/);
   assert.match(page, /<script src="\/incident-timeline\/incident-timeline\.js" defer><\/script>/);
@@ -72,7 +73,7 @@ test('without JavaScript: the table', async () => {
     const tables = page.locator('incident-timeline table');
     assert.equal(await tables.count(), 2);
     assert.ok(await tables.first().isVisible());
-    assert.equal(await tables.first().locator('tbody tr').count(), 4);
+    assert.equal(await tables.first().locator('tbody tr').count(), 5);
     assert.equal(await tables.first().locator('caption').textContent(), 'Database failover (times in Europe/Berlin)');
   } finally {
     await close();

@@ -16,6 +16,7 @@ static SPEC: KindSpec = KindSpec {
     bar: BarStyle::Thin,
     label_inside: false,
     legend: "Activity",
+    unstated_legend: "",
     critical_legend: "",
 };
 

@@ -16,6 +16,7 @@ static SPEC: KindSpec = KindSpec {
     bar: BarStyle::Share,
     label_inside: true,
     legend: "Degraded (height = share affected)",
+    unstated_legend: "Degraded (share not stated)",
     critical_legend: "",
 };
 

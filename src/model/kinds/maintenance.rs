@@ -16,6 +16,7 @@ static SPEC: KindSpec = KindSpec {
     bar: BarStyle::Full,
     label_inside: true,
     legend: "Maintenance",
+    unstated_legend: "",
     critical_legend: "",
 };
 

@@ -16,6 +16,7 @@ static SPEC: KindSpec = KindSpec {
     bar: BarStyle::Diamond,
     label_inside: false,
     legend: "Milestone",
+    unstated_legend: "",
     critical_legend: "",
 };
 

@@ -133,6 +133,9 @@ pub struct KindSpec {
     pub legend: &'static str,
     /// The legend entry for its critical colour.
     pub critical_legend: &'static str,
+    /// For a kind drawn as a share: the legend entry for events that do not
+    /// state their share (drawn hatched).
+    pub unstated_legend: &'static str,
 }
 
 impl KindSpec {

@@ -16,6 +16,7 @@ static SPEC: KindSpec = KindSpec {
     bar: BarStyle::Full,
     label_inside: true,
     legend: "Outage",
+    unstated_legend: "",
     critical_legend: "Critical outage",
 };
 
