@@ -3,6 +3,8 @@
 //! event means is in [`kinds`].
 
 pub mod kinds;
+#[cfg(feature = "full")]
+mod write;
 
 use crate::time::zone::Zone;
 use crate::time::{format_instant, Instant};

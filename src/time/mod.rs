@@ -15,4 +15,6 @@ pub mod zone;
 pub use instant::{
     between, clamp, format_instant, from_ms, later, midpoint, Instant, EARLIEST, LATEST,
 };
+#[cfg(feature = "full")]
+pub use zone::format_local;
 pub use zone::Zone;

@@ -234,3 +234,38 @@ mod tests {
         assert_eq!(z.abbreviation(0), "UTC+4");
     }
 }
+
+/// RFC 3339 with the zone's offset at that instant ("2022-12-07T08:24:00-08:00",
+/// "…Z" in UTC; milliseconds only when there are some): how a written-back
+/// document keeps times readable in its own zone.
+#[cfg(feature = "full")]
+pub fn format_local(t: Instant, zone: &Zone) -> String {
+    use chrono::{Datelike, Timelike};
+    let off = zone.offset_seconds(t);
+    if off % 60 != 0 {
+        // A historical offset with seconds (local mean time): RFC 3339 cannot say it.
+        return crate::time::format_instant(t);
+    }
+    let l = zone.local(t);
+    let ms = l.and_utc().timestamp_subsec_millis();
+    let mut s = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        l.year(),
+        l.month(),
+        l.day(),
+        l.hour(),
+        l.minute(),
+        l.second()
+    );
+    if ms != 0 {
+        s.push_str(&format!(".{ms:03}"));
+    }
+    if zone.is_utc() {
+        s.push('Z');
+    } else {
+        let sign = if off < 0 { '-' } else { '+' };
+        let a = off.unsigned_abs();
+        s.push_str(&format!("{sign}{:02}:{:02}", a / 3600, a % 3600 / 60));
+    }
+    s
+}
