@@ -10,6 +10,7 @@
 //! - [`time`]: instants, zones, reading and writing times; everything stands on it.
 //! - [`model`]: the [`Timeline`], and in `model/kinds/` every kind of event, described once.
 //! - [`parse`]: format v1 checked into a [`Timeline`], every problem with its JSON path.
+//! - `import/` (full build): status-page feeds read into a [`Timeline`], with warnings.
 //! - [`layout`]: a [`Timeline`] into a [`Scene`] of positioned shapes and text, with the
 //!   crate's own text metrics (so a server and a browser agree); scale, axis breaks, ticks.
 //! - [`draw`]: a scene painted on any plotters `DrawingBackend`: SVG, or a canvas in wasm.
@@ -28,6 +29,8 @@ pub mod decimal;
 pub mod draw;
 pub mod find;
 pub mod hit;
+#[cfg(feature = "full")]
+pub mod import;
 pub mod layout;
 pub mod model;
 pub mod order;
