@@ -70,7 +70,8 @@ impl Checker {
         };
         let items = self.array(events_value, "events", MAX_EVENTS)?;
         let mut events = Vec::with_capacity(items.len());
-        let mut ids: HashMap<&str, usize> = HashMap::new();
+        // Keyed by String like the lane index: one kind of map in the wasm.
+        let mut ids: HashMap<String, usize> = HashMap::new();
         for (i, item) in items.iter().enumerate() {
             let path = format!("events[{i}]");
             let Some(em) = self.object(item, &path, "an event") else {
@@ -83,7 +84,7 @@ impl Checker {
                         format!("duplicate id \"{id}\": events[{first}] already uses it"),
                     );
                 } else {
-                    ids.insert(id, i);
+                    ids.insert(id.to_string(), i);
                 }
             }
             let lane = self.event_lane(em, &path, lanes_given, &mut lanes, &mut lane_index);

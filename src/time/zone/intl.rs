@@ -4,13 +4,16 @@
 use crate::time::Instant;
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Offsets change at most on quarter hours (modern rules), so one lookup per
-/// quarter hour is exact and keeps Intl calls off the hot path.
+/// Offsets change at most on quarter hours (modern rules): a quarter hour's
+/// offset is read once, at its start.
 const BUCKET_MS: i64 = 900_000;
+/// Two quarter hours at most this far apart with the same offset have that
+/// offset in between: no zone has changed its offset and back within a week
+/// (the shortest real stretches, such as Ramadan in Morocco, last weeks).
+const SAME_WITHIN: i64 = 7 * 24 * 4;
 
 /// An IANA zone backed by the host's Intl.
 #[derive(Clone)]
@@ -19,7 +22,11 @@ pub struct NamedZone(Rc<Inner>);
 struct Inner {
     name: String,
     parts: Intl::DateTimeFormat,
-    offsets: RefCell<HashMap<i64, i32>>,
+    /// What is known of the offset: stretches of quarter hours
+    /// `(first, last, offset)`, sorted and apart, each bounded by two
+    /// quarter hours read from Intl. A chart's instants mostly fall in a few
+    /// of them, so a whole chart needs a handful of Intl calls.
+    offsets: RefCell<Vec<(i64, i64, i32)>>,
     /// Abbreviations by UTC offset (a zone's "PST" is its "PST" whenever it
     /// is eight hours behind): each costs a new Intl formatter otherwise.
     abbreviations: RefCell<Vec<(i32, Option<String>)>>,
@@ -87,7 +94,7 @@ impl NamedZone {
         Some(NamedZone(Rc::new(Inner {
             name: name.to_string(),
             parts,
-            offsets: RefCell::new(HashMap::new()),
+            offsets: RefCell::new(Vec::new()),
             abbreviations: RefCell::new(Vec::new()),
         })))
     }
@@ -98,10 +105,40 @@ impl NamedZone {
 
     pub fn offset_seconds(&self, t: Instant) -> i32 {
         let bucket = t.div_euclid(BUCKET_MS);
-        if let Some(off) = self.0.offsets.borrow().get(&bucket) {
-            return *off;
+        let known = self.0.offsets.borrow();
+        // The first stretch ending at or after `bucket`, and the one before it.
+        let i = known.partition_point(|s| s.1 < bucket);
+        if let Some(&(first, _, off)) = known.get(i) {
+            if first <= bucket {
+                return off;
+            }
         }
-        let at = bucket * BUCKET_MS;
+        drop(known);
+        let off = self.read_offset(bucket * BUCKET_MS);
+        let mut known = self.0.offsets.borrow_mut();
+        let before = i.checked_sub(1).filter(|&j| {
+            let s = known[j];
+            s.2 == off && bucket - s.1 <= SAME_WITHIN
+        });
+        let after = Some(i).filter(|&j| {
+            known
+                .get(j)
+                .is_some_and(|s| s.2 == off && s.0 - bucket <= SAME_WITHIN)
+        });
+        match (before, after) {
+            (Some(b), Some(a)) => {
+                known[b].1 = known[a].1;
+                known.remove(a);
+            }
+            (Some(b), None) => known[b].1 = bucket,
+            (None, Some(a)) => known[a].0 = bucket,
+            (None, None) => known.insert(i, (bucket, bucket, off)),
+        }
+        off
+    }
+
+    /// The offset at `at`, from Intl: the wall clock there, minus `at`.
+    fn read_offset(&self, at: Instant) -> i32 {
         let mut fields = [0i64; 6];
         for (kind, value) in part_values(&self.0.parts, at) {
             let slot = match kind.as_str() {
@@ -121,13 +158,7 @@ impl NamedZone {
                     d.and_hms_opt(fields[3] as u32 % 24, fields[4] as u32, fields[5] as u32)
                 })
                 .map(|l| l.and_utc().timestamp_millis());
-        let off = local.map_or(0, |l| (crate::time::between(at, l) / 1000) as i32);
-        let mut cache = self.0.offsets.borrow_mut();
-        if cache.len() > 100_000 {
-            cache.clear();
-        }
-        cache.insert(bucket, off);
-        off
+        local.map_or(0, |l| (crate::time::between(at, l) / 1000) as i32)
     }
 
     pub fn abbreviation(&self, t: Instant) -> Option<String> {
