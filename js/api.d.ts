@@ -96,8 +96,45 @@ export interface RenderOptions {
   now?: number;
 }
 
-/** Checks a timeline (JSON text or object) and returns it normalized. Throws `IncidentTimelineError`. */
-export function parseTimeline(input: string | TimelineDocument): Timeline;
+/** A status-page feed the importers read (docs/importers.md). */
+export type FeedSource = 'statuspage' | 'incidentio' | 'gcp';
 
-/** Draws a timeline as a standalone SVG document (same bytes as the CLI). Throws `IncidentTimelineError`. */
-export function renderToSvg(input: string | TimelineDocument, options?: RenderOptions): string;
+/** How to read a status-page feed; every entry point that takes a timeline takes these too. */
+export interface FeedOptions {
+  /** Read the input as this feed; default: told by its shape (format v1, or one of the feeds). */
+  from?: FeedSource;
+  /** Only incidents that end at or after this time (RFC 3339, a date like `2023-01-01`, or ms). */
+  since?: string | number;
+  /** Only incidents that start at or before this time. */
+  until?: string | number;
+  /** Only the incident with this id. */
+  incident?: string;
+  /** Only these components, by id or name. */
+  components?: string[];
+}
+
+/** What the importers could not map, at a JSON path of the feed. */
+export interface ImportWarning {
+  path: string;
+  message: string;
+}
+
+export interface ImportResult {
+  /** The timeline as a format v1 document, ready to polish and save. */
+  timeline: TimelineDocument;
+  warnings: ImportWarning[];
+  /** The feed it was read as; null for format v1. */
+  source: FeedSource | null;
+}
+
+/** A status-page feed (any JSON a timeline function takes): kept loose, the importers check it. */
+export type Feed = Record<string, unknown> | unknown[];
+
+/** Checks a timeline (format v1 or a feed; JSON text or object) and returns it normalized. Throws `IncidentTimelineError`. */
+export function parseTimeline(input: string | TimelineDocument | Feed, options?: FeedOptions): Timeline;
+
+/** Draws a timeline (format v1 or a feed) as a standalone SVG document (same bytes as the CLI). Throws `IncidentTimelineError`. */
+export function renderToSvg(input: string | TimelineDocument | Feed, options?: RenderOptions & FeedOptions): string;
+
+/** Reads a status-page feed (or format v1) as a format v1 document, with warnings. Throws `IncidentTimelineError`. */
+export function importTimeline(input: string | TimelineDocument | Feed, options?: FeedOptions): ImportResult;

@@ -2,9 +2,11 @@
 // the small widget core when the first element needs it, not at import.
 import { coreLoader } from './core.js';
 import { createGlue } from './glue-widget.js';
-import { IncidentTimelineElement, useCore } from './element.js';
+import { IncidentTimelineElement, useCore, useImporter } from './element.js';
 
 useCore(coreLoader(createGlue, new URL('./incident_timeline_widget_bg.wasm', import.meta.url)));
+// Feeds: the importers (the full core) are a separate chunk, loaded when one arrives.
+useImporter(() => import('./import.js').then((m) => m.load()));
 IncidentTimelineElement.define();
 
 export { IncidentTimelineElement };

@@ -10,6 +10,11 @@ const FETCH_TIMEOUT_MS = 15000;
 
 /** The core the elements use: set by whichever entry loads first. */
 let core = null;
+/** Loads the importers (the full core) when a feed arrives: set by the entry. */
+let importer = null;
+
+/** The feed attributes and the importer's option each sets. */
+const FEED = { format: 'from', since: 'since', until: 'until', incident: 'incident' };
 
 /** Connected elements, and one observer of the attributes above them that change how they draw. */
 const connected = new Set();
@@ -18,6 +23,11 @@ let zones = null;
 /** Gives the element its wasm core loader (the first one given wins). */
 export function useCore(loader) {
   if (!core) core = loader;
+}
+
+/** Gives the element a loader of the importers: `() => Promise<{ importTimeline }>`. */
+export function useImporter(loader) {
+  importer ||= loader;
 }
 
 function problemsOf(error) {
@@ -107,7 +117,7 @@ async function readLimited(response, url, max) {
 }
 
 export class IncidentTimelineElement extends HTMLElement {
-  static observedAttributes = ['src', 'timeline', 'time-zone', 'theme'];
+  static observedAttributes = ['src', 'timeline', 'time-zone', 'theme', ...Object.keys(FEED)];
 
   /** Registers the element; does nothing if the tag is already taken. */
   static define(tag = 'incident-timeline', registry = customElements) {
@@ -255,7 +265,7 @@ export class IncidentTimelineElement extends HTMLElement {
     // connectedCallback, which loads anyway: loading here too would fetch
     // `src` twice (and abort the first).
     if (oldValue === newValue || !this.#connected) return;
-    if (name === 'src' || name === 'timeline') this.#load();
+    if (name === 'src' || name === 'timeline' || name in FEED) this.#load();
     else this.#render();
   }
 
@@ -292,9 +302,33 @@ export class IncidentTimelineElement extends HTMLElement {
       if (this.#chartGeneration === core.generation()) this.#chart?.free?.();
       else this.#chart?.__destroy_into_raw?.();
       this.#chart = null;
-      this.#chart = core.run((c) => new c.Chart(input));
+      // A feed (named by the attributes, or found not to be format v1 by the
+      // widget's core) goes through the importers first.
+      const feed = {};
+      for (const [attr, option] of Object.entries(FEED)) {
+        const v = this.getAttribute(attr);
+        if (v && v !== 'json') feed[option] = v;
+      }
+      let timeline = input;
+      let chart;
+      try {
+        if (Object.keys(feed).length) throw { notFormatV1: true };
+        chart = core.run((c) => new c.Chart(input));
+      } catch (e) {
+        if (!e?.notFormatV1) throw e;
+        if (!importer) throw e;
+        const result = (await importer()).importTimeline(input, feed);
+        if (token !== this.#token) return;
+        timeline = result.timeline;
+        if (result.warnings.length) {
+          console.warn('<incident-timeline>: feed items left out:', result.warnings, this);
+          this.#emit('warning', { source: result.source, warnings: result.warnings });
+        }
+        chart = core.run((c) => new c.Chart(timeline));
+      }
+      this.#chart = chart;
       this.#chartGeneration = core.generation();
-      this.#input_ = input;
+      this.#input_ = timeline;
       this.#render();
     } catch (e) {
       if (token !== this.#token) return;

@@ -2,7 +2,7 @@
 // entries `.` and `./define`. Everything that needs no DOM (the format,
 // `parseTimeline`, `renderToSvg`) is in `api.d.ts`; Node's entry is `node.d.ts`.
 export * from './api.js';
-import type { Problem, TimelineDocument } from './api.js';
+import type { FeedSource, ImportWarning, Problem, TimelineDocument } from './api.js';
 
 export interface ReadyDetail {
   title: string | null;
@@ -10,12 +10,22 @@ export interface ReadyDetail {
   lanes: number;
 }
 
+export interface WarningDetail {
+  /** The feed the timeline was imported from. */
+  source: FeedSource;
+  /** What the importers could not map. */
+  warnings: ImportWarning[];
+}
+
 export interface ErrorDetail {
   message: string;
   problems: Problem[];
 }
 
-/** `<incident-timeline>`: attributes `src`, `timeline` (JSON), `time-zone`, `theme`; property `data`. */
+/**
+ * `<incident-timeline>`: attributes `src`, `timeline` (JSON), `time-zone`, `theme`, and for
+ * status-page feeds `format`, `since`, `until`, `incident`; property `data`.
+ */
 export class IncidentTimelineElement extends HTMLElement {
   static observedAttributes: string[];
   /** Registers the element (default tag `incident-timeline`); no-op if the tag is taken. */
@@ -35,5 +45,6 @@ declare global {
   interface HTMLElementEventMap {
     'incident-timeline:ready': CustomEvent<ReadyDetail>;
     'incident-timeline:error': CustomEvent<ErrorDetail>;
+    'incident-timeline:warning': CustomEvent<WarningDetail>;
   }
 }

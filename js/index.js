@@ -4,11 +4,12 @@
 // finishes evaluating, so `parseTimeline` and `renderToSvg` are synchronous.
 import { coreLoader } from './core.js';
 import { createGlue } from './glue.js';
-import { IncidentTimelineElement, useCore } from './element.js';
+import { IncidentTimelineElement, useCore, useImporter } from './element.js';
 
 const core = coreLoader(createGlue, new URL('./incident_timeline_bg.wasm', import.meta.url));
 await core.load();
 useCore(core);
+useImporter(async () => ({ importTimeline }));
 
 export { IncidentTimelineElement };
 
@@ -17,9 +18,14 @@ export function defineIncidentTimeline(tag = 'incident-timeline', registry = cus
   return IncidentTimelineElement.define(tag, registry);
 }
 
-/** Checks a timeline (JSON text or object) and returns it normalized; throws with `problems`. */
-export function parseTimeline(input) {
-  return core.run((c) => c.parseTimeline(input));
+/** Checks a timeline (format v1 or a feed, JSON text or object) and returns it normalized; throws with `problems`. */
+export function parseTimeline(input, options) {
+  return core.run((c) => c.parseTimeline(input, options));
+}
+
+/** Reads a status-page feed (or format v1): `{ timeline, warnings, source }`, the timeline as format v1. */
+export function importTimeline(input, options) {
+  return core.run((c) => c.importTimeline(input, options));
 }
 
 /** Draws a timeline as a standalone SVG string. */

@@ -3,14 +3,20 @@
 // timeline inline as JSON and the server-rendered SVG as its no-JS fallback.
 // A bad timeline throws an error naming the file, the fence's line and the
 // JSON path of every problem, so the site build fails instead of shipping a
-// blank chart.
-import { renderToSvg } from './node.js';
+// blank chart. A block may hold a status-page feed instead (or name a file
+// with `src`): it is imported at build time, and the page gets format v1.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { importTimeline, renderToSvg } from './node.js';
 
 /** The fence language the plugins look for. */
 export const LANGUAGE = 'incident-timeline';
 
 /** Settings a block may give after the language: ```incident-timeline theme=dark time-zone=UTC */
-const BLOCK_SETTINGS = ['width', 'time-zone', 'theme'];
+const BLOCK_SETTINGS = ['width', 'time-zone', 'theme', 'src', 'format', 'since', 'until', 'incident'];
+
+/** Block settings that say how to read a feed, and the importer option each sets. */
+const FEED_SETTINGS = { format: 'from', since: 'since', until: 'until', incident: 'incident' };
 
 /** Thrown for a bad block: `file`, `line` (of the fence) and `problems` tell where. */
 export class IncidentTimelineBuildError extends Error {
@@ -85,7 +91,35 @@ export function renderBlock(source, { info = '', options = {}, file = '<markdown
     fail([{ path: '', message: `theme "${theme}" is not one of light, dark, auto` }]);
   }
 
+  if (settings.src !== undefined) {
+    if (String(source).trim()) fail([{ path: '', message: 'the block has both src and content; use one' }]);
+    const path = resolve(file.startsWith('<') ? '.' : dirname(file), settings.src);
+    try {
+      source = readFileSync(path, 'utf8');
+    } catch (e) {
+      fail([{ path: '', message: `src "${settings.src}": cannot read ${path}: ${e.code || e.message}` }]);
+    }
+  }
   if (!String(source).trim()) fail([{ path: '', message: 'the block is empty; put a timeline (JSON) in it' }]);
+
+  // A feed becomes format v1 here, so the page carries the timeline itself.
+  const feed = {};
+  for (const [key, option] of Object.entries(FEED_SETTINGS)) {
+    if (settings[key] !== undefined && settings[key] !== 'json') feed[option] = settings[key];
+  }
+  let timeline = source;
+  try {
+    const imported = importTimeline(source, feed);
+    if (imported.source !== null) {
+      timeline = imported.timeline;
+      for (const w of imported.warnings) {
+        console.warn(`${line != null ? `${file}:${line}` : file}: ${imported.source} feed: ${w.path}: ${w.message}`);
+      }
+    }
+  } catch (e) {
+    if (!Array.isArray(e.problems)) throw e;
+    fail(e.problems);
+  }
 
   const svgOptions = { width, theme: theme === 'dark' ? 'dark' : 'light' };
   // The element resolves `local` to the reader's zone; at build time the
@@ -95,7 +129,7 @@ export function renderBlock(source, { info = '', options = {}, file = '<markdown
   if (options.hourCycle !== undefined) svgOptions.hourCycle = options.hourCycle;
   let svg;
   try {
-    svg = renderToSvg(source, svgOptions);
+    svg = renderToSvg(timeline, svgOptions);
   } catch (e) {
     if (!Array.isArray(e.problems)) throw e;
     fail(e.problems);
@@ -106,7 +140,7 @@ export function renderBlock(source, { info = '', options = {}, file = '<markdown
   if (theme !== undefined) attributes.theme = theme;
   // Minified, and `<` written as \u003c: no `</script>` or `<!--` in a title
   // can end the script element early.
-  const json = JSON.stringify(JSON.parse(source)).replace(/</g, '\\u003c');
+  const json = JSON.stringify(typeof timeline === 'string' ? JSON.parse(timeline) : timeline).replace(/</g, '\\u003c');
   return { attributes, json, svg };
 }
 

@@ -81,3 +81,17 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The importers for the classic-script build: an ES module beside
+// incident-timeline.js, imported by it only when a feed arrives (with the
+// full core's wasm, also beside it).
+await build({
+  entryPoints: [`${out}/import.js`],
+  outfile: `${out}/incident-timeline-import.js`,
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: ['es2022'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});

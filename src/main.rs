@@ -1,22 +1,39 @@
-//! The `incident-timeline` command: render a timeline to SVG, or check it.
+//! The `incident-timeline` command: render a timeline (format v1 or a
+//! status-page feed) to SVG, check it, or import a feed as format v1.
 //!
 //! ```text
 //! incident-timeline render timeline.json -o chart.svg [--width 900] [--time-zone UTC] [--theme dark] [--scale linear]
-//! incident-timeline check timeline.json
+//! incident-timeline check timeline.json feed.json
+//! incident-timeline import incidents.json [--from statuspage] [--since 2023-01-01] [--incident ID] > timeline.json
 //! ```
 
+use incident_timeline::import::{ImportOptions, Source};
+use incident_timeline::render::{read_text, Read as Document};
 use incident_timeline::time::clock::HourCycle;
-use incident_timeline::{parse, render_svg, Problems, RenderOptions, ScaleMode, ThemeName};
+use incident_timeline::time::timestamp::{parse_time, TimeSpec};
+use incident_timeline::time::Instant;
+use incident_timeline::{render_svg, Problems, RenderOptions, ScaleMode, ThemeName};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  incident-timeline render <timeline.json|-> [-o chart.svg] [--width PX] [--time-zone ZONE]
+  incident-timeline render <file|-> [-o chart.svg] [--width PX] [--time-zone ZONE]
                            [--theme light|dark] [--scale auto|linear] [--hour-cycle h12|h23] [--now RFC3339]
-  incident-timeline check <timeline.json|->...
+                           [feed options]
+  incident-timeline check <file|->... [feed options]
+  incident-timeline import <file|-> [feed options]
 
 render  draws the timeline as SVG (to stdout unless -o is given)
-check   reports every problem in each file; exits 1 if there are any";
+check   reports every problem in each file; exits 1 if there are any
+import  reads a status-page feed and writes it as a format v1 document to stdout
+        (warnings about what could not be mapped go to stderr)
+
+A file is a format v1 timeline or a status-page feed (Atlassian Statuspage, incident.io,
+Google Cloud Service Health), told apart by its shape. Feed options:
+  --from statuspage|incidentio|gcp   read the file as this feed
+  --since TIME, --until TIME         only incidents in this window (RFC 3339, or a date: 2023-01-01)
+  --incident ID                      only this incident
+  --component NAME                   only this component (by id or name; repeatable)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,6 +64,23 @@ fn print_problems(path: &str, problems: &Problems) {
     }
 }
 
+/// Reads a file as format v1 or a feed; prints the problems and the
+/// warnings (`warning:`) with the file's name.
+fn read_document(path: &str, o: &ImportOptions) -> Result<Option<Document>, String> {
+    match read_text(&read_input(path)?, o) {
+        Ok(doc) => {
+            for w in &doc.warnings {
+                eprintln!("{path}: warning: {w}");
+            }
+            Ok(Some(doc))
+        }
+        Err(problems) => {
+            print_problems(path, &problems);
+            Ok(None)
+        }
+    }
+}
+
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let Some((command, rest)) = args.split_first() else {
         return Err(USAGE.to_string());
@@ -54,6 +88,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     match command.as_str() {
         "render" => render(rest),
         "check" => check(rest),
+        "import" => import(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -66,22 +101,95 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
-fn check(files: &[String]) -> Result<ExitCode, String> {
+/// A command's arguments: its files, and each `--flag value` (or
+/// `--flag=value`) handed to `flag`, which says whether it knows the flag.
+fn arguments(
+    args: &[String],
+    mut flag: impl FnMut(&str, &mut dyn FnMut() -> Result<String, String>) -> Result<bool, String>,
+) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        if !name.starts_with('-') || name == "-" {
+            files.push(arg.clone());
+            continue;
+        }
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        if !flag(name, &mut value)? {
+            return Err(format!("unknown option {name}\n{USAGE}"));
+        }
+    }
+    Ok(files)
+}
+
+/// A `--since`/`--until` time: RFC 3339, or a date or time without an offset (read as UTC).
+fn instant(flag: &str, v: &str) -> Result<Instant, String> {
+    let with_time = if v.len() == 10 {
+        format!("{v}T00:00:00Z")
+    } else {
+        v.to_string()
+    };
+    match parse_time(&with_time) {
+        Ok(TimeSpec::Absolute(t)) => Ok(t),
+        Ok(TimeSpec::WallClock(l)) => Ok(l.and_utc().timestamp_millis()),
+        Err(why) => Err(format!("{flag} {v}: {why}")),
+    }
+}
+
+/// Handles the feed options; false for any other flag.
+fn feed_option(
+    o: &mut ImportOptions,
+    flag: &str,
+    value: &mut dyn FnMut() -> Result<String, String>,
+) -> Result<bool, String> {
+    match flag {
+        "--from" => {
+            let v = value()?;
+            o.from = Some(
+                Source::from_name(&v)
+                    .ok_or_else(|| format!("--from is statuspage, incidentio or gcp, not {v}"))?,
+            );
+        }
+        "--since" => o.since = Some(instant(flag, &value()?)?),
+        "--until" => o.until = Some(instant(flag, &value()?)?),
+        "--incident" => o.incident = Some(value()?),
+        "--component" => o.components.push(value()?),
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+fn check(args: &[String]) -> Result<ExitCode, String> {
+    let mut o = ImportOptions::default();
+    let files = arguments(args, |f, v| feed_option(&mut o, f, v))?;
     if files.is_empty() {
         return Err(format!("check needs at least one file\n{USAGE}"));
     }
     let mut failed = false;
-    for path in files {
-        match parse(&read_input(path)?) {
-            Ok(t) => println!(
-                "{path}: ok ({} events, {} lanes)",
-                t.events.len(),
-                t.lanes.len()
-            ),
-            Err(problems) => {
-                print_problems(path, &problems);
-                failed = true;
+    for path in &files {
+        match read_document(path, &o)? {
+            Some(doc) => {
+                let t = &doc.timeline;
+                let from = doc
+                    .source
+                    .map(|s| format!(", imported from a {} feed", s.name()))
+                    .unwrap_or_default();
+                println!(
+                    "{path}: ok ({} events, {} lanes{from})",
+                    t.events.len(),
+                    t.lanes.len()
+                );
             }
+            None => failed = true,
         }
     }
     Ok(if failed {
@@ -91,22 +199,26 @@ fn check(files: &[String]) -> Result<ExitCode, String> {
     })
 }
 
+fn import(args: &[String]) -> Result<ExitCode, String> {
+    let mut o = ImportOptions::default();
+    let files = arguments(args, |f, v| feed_option(&mut o, f, v))?;
+    let [path] = files.as_slice() else {
+        return Err(format!("import takes one input file\n{USAGE}"));
+    };
+    let Some(doc) = read_document(path, &o)? else {
+        return Ok(ExitCode::FAILURE);
+    };
+    std::io::stdout()
+        .write_all(doc.timeline.to_document().as_bytes())
+        .map_err(|e| format!("cannot write: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn render(args: &[String]) -> Result<ExitCode, String> {
-    let mut input = None;
     let mut output = None;
     let mut o = RenderOptions::default();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| format!("{flag} needs a value"))
-        };
+    let mut feed = ImportOptions::default();
+    let files = arguments(args, |flag, value| {
         match flag {
             "-o" | "--output" => output = Some(value()?),
             "--width" => {
@@ -141,22 +253,19 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
                     .map_err(|_| format!("--now {v} is not an RFC 3339 time"))?;
                 o.now = Some(t.timestamp_millis() as f64);
             }
-            f if f.starts_with('-') && f != "-" => {
-                return Err(format!("unknown option {f}\n{USAGE}"))
-            }
-            _ if input.is_none() => input = Some(arg.clone()),
-            _ => return Err(format!("render takes one input file\n{USAGE}")),
+            _ => return feed_option(&mut feed, flag, value),
         }
-    }
-    let input = input.ok_or_else(|| format!("render needs an input file\n{USAGE}"))?;
-    let timeline = match parse(&read_input(&input)?) {
-        Ok(t) => t,
-        Err(problems) => {
-            print_problems(&input, &problems);
-            return Ok(ExitCode::FAILURE);
-        }
+        Ok(true)
+    })?;
+    let input = match files.as_slice() {
+        [one] => one,
+        [] => return Err(format!("render needs an input file\n{USAGE}")),
+        _ => return Err(format!("render takes one input file\n{USAGE}")),
     };
-    let svg = match render_svg(&timeline, &o) {
+    let Some(doc) = read_document(input, &feed)? else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let svg = match render_svg(&doc.timeline, &o) {
         Ok(svg) => svg,
         Err(problems) => {
             print_problems("options", &problems);

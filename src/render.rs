@@ -93,3 +93,43 @@ pub fn render_svg(t: &Timeline, o: &RenderOptions) -> Result<String, Problems> {
     let scene = layout(t, &options);
     crate::draw::svg::svg_document(t, &scene, &Theme::named(o.theme), options.now)
 }
+
+/// A timeline read from text that may be format v1 or a status-page feed,
+/// with the importer's warnings (none for format v1).
+#[cfg(feature = "full")]
+pub struct Read {
+    /// The timeline.
+    pub timeline: Timeline,
+    /// What an importer could not map, each with its JSON path.
+    pub warnings: Vec<crate::problem::Problem>,
+    /// The feed it came from; `None` for format v1.
+    pub source: Option<crate::import::Source>,
+}
+
+/// Reads format v1 or a feed: format v1 unless `o.from` names a source or
+/// the document is not shaped like format v1 ([`crate::parse::is_format_v1`]).
+#[cfg(feature = "full")]
+pub fn read_value(
+    value: &serde_json::Value,
+    o: &crate::import::ImportOptions,
+) -> Result<Read, Problems> {
+    if o.from.is_none() && crate::parse::is_format_v1(value) {
+        return Ok(Read {
+            timeline: crate::parse::parse_value(value)?,
+            warnings: Vec::new(),
+            source: None,
+        });
+    }
+    let imported = crate::import::import_value(value, o)?;
+    Ok(Read {
+        timeline: imported.timeline,
+        warnings: imported.warnings,
+        source: Some(imported.source),
+    })
+}
+
+/// [`read_value`] from JSON text.
+#[cfg(feature = "full")]
+pub fn read_text(text: &str, o: &crate::import::ImportOptions) -> Result<Read, Problems> {
+    read_value(&crate::parse::parse_json(text)?, o)
+}

@@ -23,12 +23,26 @@ use serde_json::Value;
 /// Reads a timeline from JSON text.
 #[cfg(feature = "full")]
 pub fn parse(text: &str) -> Result<Timeline, Problems> {
+    parse_value(&parse_json(text)?)
+}
+
+/// JSON text (a timeline, or a feed) read into a value: within the size
+/// limit, a byte-order mark ignored, a syntax error with its line and column.
+#[cfg(feature = "full")]
+pub fn parse_json(text: &str) -> Result<Value, Problems> {
     check_size(text.len())?;
     // A byte-order mark (Windows editors write one) is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| Problems::one(syntax_problem(&e, text)))?;
-    parse_value(&value)
+    serde_json::from_str(text).map_err(|e| Problems::one(syntax_problem(&e, text)))
+}
+
+/// Whether a JSON value is meant as a format v1 document (an object with
+/// `version` or `events`) rather than a feed: its problems are then format
+/// v1's, even when it is broken.
+pub fn is_format_v1(value: &serde_json::Value) -> bool {
+    value
+        .as_object()
+        .is_some_and(|m| m.contains_key("version") || m.contains_key("events"))
 }
 
 /// The problem for a document over [`MAX_DOCUMENT_BYTES`], if it is.

@@ -14,11 +14,13 @@ mod chart;
 mod input;
 mod read;
 
+#[cfg(feature = "full")]
+use crate::import::{ImportOptions, Source};
 use crate::problem::{Problem, Problems};
 #[cfg(feature = "full")]
 use crate::render::RenderOptions;
 #[cfg(feature = "full")]
-use read::timeline_from;
+use read::read_from;
 use wasm_bindgen::prelude::*;
 #[cfg(feature = "full")]
 use wasm_bindgen::JsCast;
@@ -58,52 +60,153 @@ pub(crate) fn one(path: &str, message: impl Into<String>) -> JsValue {
     error(&Problems::one(Problem::at(path, message)))
 }
 
+/// The options that say how to read a feed, with their JavaScript names.
 #[cfg(feature = "full")]
-fn options_from(options: &JsValue) -> Result<RenderOptions, JsValue> {
+const FEED_OPTIONS: [&str; 5] = ["from", "since", "until", "incident", "components"];
+
+/// Rendering options and feed options from one JavaScript object.
+#[cfg(feature = "full")]
+fn options_from(options: &JsValue) -> Result<(RenderOptions, ImportOptions), JsValue> {
     if options.is_undefined() || options.is_null() {
-        return Ok(RenderOptions::default());
+        return Ok(Default::default());
     }
     // serde-wasm-bindgen reads a struct's fields by name, so it never sees
     // unknown keys; check them here, and drop `undefined` values (absent, as
     // in JSON) so that `{ theme: undefined }` means the default.
-    const KNOWN: [&str; 6] = ["width", "timeZone", "theme", "scale", "hourCycle", "now"];
+    const RENDER: [&str; 6] = ["width", "timeZone", "theme", "scale", "hourCycle", "now"];
     if !options.is_object() {
         return Err(one("options", "the options must be an object"));
     }
     let given: &js_sys::Object = options.unchecked_ref();
     let clean = js_sys::Object::new();
+    let mut feed = ImportOptions::default();
     for key in js_sys::Object::keys(given).iter() {
         let name = key.as_string().unwrap_or_default();
-        if !KNOWN.contains(&name.as_str()) {
+        let value = js_sys::Reflect::get(given, &key).unwrap_or(JsValue::UNDEFINED);
+        if FEED_OPTIONS.contains(&name.as_str()) {
+            feed_option(&mut feed, &name, &value)?;
+            continue;
+        }
+        if !RENDER.contains(&name.as_str()) {
+            let all: Vec<&str> = RENDER.iter().chain(&FEED_OPTIONS).copied().collect();
             return Err(one(
                 &format!("options.{name}"),
                 format!(
                     "unknown option \"{name}\"; the options are {}",
-                    KNOWN.join(", ")
+                    all.join(", ")
                 ),
             ));
         }
-        let value = js_sys::Reflect::get(given, &key).unwrap_or(JsValue::UNDEFINED);
         if !value.is_undefined() {
             set(&clean, &name, &value);
         }
     }
-    serde_wasm_bindgen::from_value(clean.into()).map_err(|e| one("options", format!("{e}")))
+    let render =
+        serde_wasm_bindgen::from_value(clean.into()).map_err(|e| one("options", format!("{e}")))?;
+    Ok((render, feed))
+}
+
+/// One feed option (`from`, `since`, `until`, `incident`, `components`).
+#[cfg(feature = "full")]
+fn feed_option(o: &mut ImportOptions, name: &str, value: &JsValue) -> Result<(), JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(());
+    }
+    let path = format!("options.{name}");
+    let text = || {
+        value
+            .as_string()
+            .ok_or_else(|| one(&path, format!("\"{name}\" must be a string")))
+    };
+    let instant = || -> Result<crate::time::Instant, JsValue> {
+        if let Some(ms) = value.as_f64() {
+            return Ok(crate::time::from_ms(ms));
+        }
+        let v = text()?;
+        let v = if v.len() == 10 {
+            format!("{v}T00:00:00Z")
+        } else {
+            v
+        };
+        match crate::time::timestamp::parse_time(&v) {
+            Ok(crate::time::timestamp::TimeSpec::Absolute(t)) => Ok(t),
+            Ok(crate::time::timestamp::TimeSpec::WallClock(l)) => {
+                Ok(l.and_utc().timestamp_millis())
+            }
+            Err(why) => Err(one(&path, why)),
+        }
+    };
+    match name {
+        "from" => {
+            let v = text()?;
+            o.from = Some(Source::from_name(&v).ok_or_else(|| {
+                one(
+                    &path,
+                    format!("\"from\" is statuspage, incidentio or gcp, not \"{v}\""),
+                )
+            })?);
+        }
+        "since" => o.since = Some(instant()?),
+        "until" => o.until = Some(instant()?),
+        "incident" => o.incident = Some(text()?),
+        _ => {
+            let list = js_sys::Array::is_array(value)
+                .then(|| {
+                    js_sys::Array::from(value)
+                        .iter()
+                        .map(|v| v.as_string())
+                        .collect::<Option<Vec<_>>>()
+                })
+                .flatten()
+                .ok_or_else(|| one(&path, "\"components\" must be an array of names"))?;
+            o.components = list;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(feature = "full")]
-/// Checks a timeline and returns it normalized: lanes explicit, defaults filled in, times in UTC.
+/// Checks a timeline (format v1 or a feed) and returns it normalized: lanes
+/// explicit, defaults filled in, times in UTC.
 #[wasm_bindgen(js_name = parseTimeline)]
-pub fn parse_timeline(input: JsValue) -> Result<JsValue, JsValue> {
-    Ok(to_js(&timeline_from(&input)?))
+pub fn parse_timeline(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let (_, feed) = options_from(&options)?;
+    Ok(to_js(&read_from(&input, &feed)?.timeline))
 }
 
-/// Draws a timeline as a standalone SVG document.
+/// Draws a timeline (format v1 or a feed) as a standalone SVG document.
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = renderToSvg)]
 pub fn render_to_svg(input: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let t = timeline_from(&input)?;
-    crate::render::render_svg(&t, &options_from(&options)?).map_err(|p| error(&p))
+    let (render, feed) = options_from(&options)?;
+    let t = read_from(&input, &feed)?.timeline;
+    crate::render::render_svg(&t, &render).map_err(|p| error(&p))
+}
+
+/// Reads a status-page feed (or format v1) and returns `{ timeline, warnings,
+/// source }`: the timeline as a format v1 document, what could not be mapped
+/// (each `{ path, message }`), and the feed's name (null for format v1).
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = importTimeline)]
+pub fn import_timeline(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let (_, feed) = options_from(&options)?;
+    let read = read_from(&input, &feed)?;
+    let out = js_sys::Object::new();
+    let timeline = js_sys::JSON::parse(&read.timeline.to_document())?;
+    set(&out, "timeline", &timeline);
+    let warnings = js_sys::Array::new();
+    for w in &read.warnings {
+        let o = js_sys::Object::new();
+        set(&o, "path", &JsValue::from_str(&w.path));
+        set(&o, "message", &JsValue::from_str(&w.message));
+        warnings.push(&o);
+    }
+    set(&out, "warnings", &warnings);
+    let source = read
+        .source
+        .map_or(JsValue::NULL, |s| JsValue::from_str(s.name()));
+    set(&out, "source", &source);
+    Ok(out.into())
 }
 
 #[cfg(feature = "full")]

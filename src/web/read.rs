@@ -3,6 +3,7 @@
 
 use super::{error, one};
 use crate::model::Timeline;
+#[cfg(not(feature = "full"))]
 use crate::parse::parse_value;
 #[cfg(not(feature = "full"))]
 use crate::problem::Problem;
@@ -10,36 +11,64 @@ use crate::problem::Problems;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// JSON text, or an object (a `.data` property, say).
-pub(super) fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
+/// JSON text, or an object (a `.data` property, say), as JSON data.
+fn value_from(input: &JsValue) -> Result<serde_json::Value, JsValue> {
     if let Some(text) = input.as_string() {
-        return parse_text(&text).map_err(|p| error(&p));
+        return parse_json(&text).map_err(|p| error(&p));
     }
     if input.is_undefined() || input.is_null() {
         return Err(one("", "no timeline was given"));
     }
-    let value = js_value(input, 0)
-        .map_err(|m| one("", format!("the timeline is not plain JSON data: {m}")))?;
+    js_value(input, 0).map_err(|m| one("", format!("the timeline is not plain JSON data: {m}")))
+}
+
+/// A format v1 timeline. A document of another shape (a status-page feed,
+/// say) is an error whose `notFormatV1` is true: the element then hands it
+/// to the full core's importers, which the widget's wasm does not carry.
+#[cfg(not(feature = "full"))]
+pub(super) fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
+    let value = value_from(input)?;
+    if !crate::parse::is_format_v1(&value) {
+        let e = one(
+            "",
+            "this is not a format v1 timeline (an object with \"version\" and \"events\")",
+        );
+        let _ = js_sys::Reflect::set(&e, &JsValue::from_str("notFormatV1"), &JsValue::TRUE);
+        return Err(e);
+    }
     parse_value(&value).map_err(|p| error(&p))
 }
 
+/// Format v1 or a status-page feed (told apart by shape, or named in `o`).
 #[cfg(feature = "full")]
-fn parse_text(text: &str) -> Result<Timeline, Problems> {
-    crate::parse::parse(text)
+pub(super) fn read_from(
+    input: &JsValue,
+    o: &crate::import::ImportOptions,
+) -> Result<crate::render::Read, JsValue> {
+    crate::render::read_value(&value_from(input)?, o).map_err(|p| error(&p))
+}
+
+/// Format v1 or a feed told apart by its shape.
+#[cfg(feature = "full")]
+pub(super) fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
+    Ok(read_from(input, &Default::default())?.timeline)
+}
+
+#[cfg(feature = "full")]
+fn parse_json(text: &str) -> Result<serde_json::Value, Problems> {
+    crate::parse::parse_json(text)
 }
 
 /// The widget's build reads JSON text with the host's `JSON.parse` (fast, and
 /// it spares the wasm serde_json's parser); syntax errors keep their line and
 /// column where the host reports them.
 #[cfg(not(feature = "full"))]
-fn parse_text(text: &str) -> Result<Timeline, Problems> {
+fn parse_json(text: &str) -> Result<serde_json::Value, Problems> {
     crate::parse::check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value =
         js_sys::JSON::parse(text).map_err(|e| Problems::one(host_syntax_problem(&e, text)))?;
-    let value = js_value(&value, 0)
-        .map_err(|m| Problems::one(Problem::at("", format!("unreadable JSON: {m}"))))?;
-    parse_value(&value)
+    js_value(&value, 0).map_err(|m| Problems::one(Problem::at("", format!("unreadable JSON: {m}"))))
 }
 
 /// V8 says "… in JSON at position 57 (line 5 column 3)", Firefox "… at line 5
