@@ -116,6 +116,9 @@ export async function assertWidgetsTakeOver(h, path) {
     const titles = (await p.events('ready')).map((e) => e.detail.title).sort();
     assert.deepEqual(titles, [HOSTILE_TITLE, 'Database failover']);
     assert.equal(await p.page.locator('img').count(), 0, 'the title never became an <img>');
+    // Format v1 charts never fetch the importers' full core (a chunk loaded only for feeds).
+    const full = p.log.requests.filter((u) => /incident_timeline_bg[.-]/.test(u));
+    assert.deepEqual(full, [], 'a page of format v1 charts does not download the full core');
     await p.assertClean();
   } finally {
     await p.close();

@@ -84,7 +84,7 @@ test('with JavaScript: the widgets take over and are interactive (fenced block a
   const p = await h.openPage('/posts/failover/');
   try {
     await p.page.evaluate(() => document.querySelectorAll('incident-timeline').forEach((el, i) => (el.id = `t${i}`)));
-    await assertInteractive(p, '#t0', { events: 4 });
+    await assertInteractive(p, '#t0', { events: 5 });
     await p.waitForState('#t1', 'ready');
     const titles = (await p.events('ready')).map((e) => e.detail.title).sort();
     assert.deepEqual(titles, ['Cache </script><img src=x onerror=alert(1)> flush', 'Database failover']);
