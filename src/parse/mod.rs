@@ -11,6 +11,7 @@ mod document;
 mod event;
 mod hints;
 pub mod limits;
+pub mod syntax;
 
 pub use limits::*;
 

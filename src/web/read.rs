@@ -72,7 +72,9 @@ fn parse_json(text: &str) -> Result<serde_json::Value, Problems> {
 }
 
 /// V8 says "… in JSON at position 57 (line 5 column 3)", Firefox "… at line 5
-/// column 3 of the JSON data", older engines only "at position 57".
+/// column 3 of the JSON data", older engines only "at position 57", and
+/// JavaScriptCore "JSON Parse error: Expected '}'" with no place at all: then
+/// the place is found here.
 #[cfg(not(feature = "full"))]
 fn host_syntax_problem(error: &JsValue, text: &str) -> Problem {
     use crate::find::before;
@@ -87,14 +89,19 @@ fn host_syntax_problem(error: &JsValue, text: &str) -> Problem {
     };
     let (mut line, mut column) = (number_after("line "), number_after("column "));
     if line.is_none() {
-        if let Some(pos) = number_after("position ") {
-            let head: String = text.chars().take(pos).collect();
-            line = Some(head.matches('\n').count() + 1);
-            column = Some(head.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
+        // No place in the message (JavaScriptCore never gives one; V8 none
+        // for a text that ends early): find where the JSON stops.
+        let at = number_after("position ")
+            .map(|pos| text.char_indices().nth(pos).map_or(text.len(), |(i, _)| i))
+            .or_else(|| crate::parse::syntax::json_error_offset(text));
+        if let Some(at) = at {
+            let (l, c) = crate::parse::syntax::line_column(text, at);
+            (line, column) = (Some(l), Some(c));
         }
     }
     let what = before(before(&raw, " in JSON at"), " at line ");
     let what = what.strip_prefix("JSON.parse: ").unwrap_or(what);
+    let what = what.strip_prefix("JSON Parse error: ").unwrap_or(what);
     Problem {
         path: String::new(),
         line,

@@ -227,3 +227,29 @@ test('a degraded event without impact: drawn hatched, and "share not stated" in 
     await p.close();
   }
 });
+
+test('a JSON text that ends too early points at its end (the browser\'s message names no place)', async () => {
+  const p = await h.openPage('/test/blank.html');
+  try {
+    const text = '{\n  "version": 1,\n  "events": [\n    { "kind": "outage", "title": "x"';
+    await p.page.evaluate((t) => {
+      const el = document.createElement('incident-timeline');
+      el.id = 'j';
+      el.data = t;
+      document.querySelector('#host').append(el);
+    }, text);
+    await p.waitForState('#j', 'error');
+    const [error] = await p.events('error', 'j');
+    const [problem] = error.detail.problems;
+    const lines = text.split('\n');
+    assert.deepEqual([problem.line, problem.column], [lines.length, lines.at(-1).length + 1], JSON.stringify(problem));
+    assert.match(problem.message, /^JSON syntax error: /);
+    // And a stray character inside: the place of that character.
+    await p.page.evaluate(() => { document.querySelector('#j').data = '{"version": 1, "events": [] x}'; });
+    await p.waitForEvent('j', 'error', 2);
+    const second = (await p.events('error', 'j'))[1].detail.problems[0];
+    assert.deepEqual([second.line, second.column], [1, 29], JSON.stringify(second));
+  } finally {
+    await p.close();
+  }
+});
