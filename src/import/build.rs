@@ -136,6 +136,28 @@ impl Components {
     }
 }
 
+/// Strings in the order first added, each once (in linear time: a hostile
+/// feed may name a component a million times).
+#[derive(Debug, Default)]
+pub(crate) struct Named {
+    pub(crate) list: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl Named {
+    /// Adds `s` unless it is there.
+    pub(crate) fn add(&mut self, s: &str) {
+        if !self.seen.contains(s) {
+            self.seen.insert(s.to_string());
+            self.list.push(s.to_string());
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
 /// What an event is to its incident, for its id.
 #[derive(Debug, Clone)]
 pub(crate) enum Role {
@@ -391,7 +413,11 @@ pub(crate) fn finish(
         let known: Vec<String> = incidents.iter().map(|i| i.key.clone()).collect();
         incidents.retain(|i| i.key == wanted);
         if incidents.is_empty() {
-            let mut list: Vec<String> = known.iter().take(10).map(|k| format!("\"{k}\"")).collect();
+            let mut list: Vec<String> = known
+                .iter()
+                .take(10)
+                .map(|k| format!("\"{}\"", short(k)))
+                .collect();
             if known.len() > 10 {
                 list.push(format!("… ({} in all)", known.len()));
             }
@@ -433,7 +459,7 @@ pub(crate) fn finish(
                     .list
                     .iter()
                     .take(20)
-                    .map(|k| format!("\"{}\"", k.name.as_deref().unwrap_or(&k.key)))
+                    .map(|k| format!("\"{}\"", short(k.name.as_deref().unwrap_or(&k.key))))
                     .collect();
                 ctx.warn(
                     "components",
@@ -622,6 +648,11 @@ pub(crate) fn finish(
         warnings: std::mem::take(&mut ctx.warnings),
         source,
     })
+}
+
+/// A name quoted in a message: at most 40 characters.
+fn short(s: &str) -> String {
+    truncate(s, 40)
 }
 
 fn truncate_id(id: &str, max: usize) -> &str {

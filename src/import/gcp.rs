@@ -4,7 +4,7 @@
 //! ongoing) on the lane of each affected product; `status_impact` gives the
 //! kind and `severity` the severity; updates become milestones.
 
-use super::build::{Collector, Draft, IncidentDraft, LaneRef, Role, Trust};
+use super::build::{Collector, Draft, IncidentDraft, LaneRef, Named, Role, Trust};
 use super::read::{describe, index, join, Ctx};
 use super::statuspage::http_link;
 use super::text;
@@ -140,7 +140,7 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str) {
         .collect();
 
     // Lanes: the affected products (else the service, else "Incidents").
-    let mut lanes = Vec::new();
+    let mut products = Named::default();
     let pp = join(path, "affected_products");
     for (i, pv) in ctx.array(m, path, "affected_products").iter().enumerate() {
         let p = index(&pp, i);
@@ -153,11 +153,9 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str) {
             continue;
         };
         c.components.note(&pkey, title, Trust::Page, None, None);
-        let lane = LaneRef::Component(pkey);
-        if !lanes.contains(&lane) {
-            lanes.push(lane);
-        }
+        products.add(&pkey);
     }
+    let mut lanes: Vec<LaneRef> = products.list.into_iter().map(LaneRef::Component).collect();
     if lanes.is_empty() {
         let skey = ctx.id(m, path, "service_key").or_else(|| service.clone());
         match skey {
@@ -235,14 +233,17 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str) {
         (None, Some(s)) => format!("Severity {s}."),
         (None, None) => "No status_impact or severity given.".into(),
     }];
-    let mut places = locations(ctx, m, path, "currently_affected_locations");
-    for l in locations(ctx, m, path, "previously_affected_locations") {
-        if !places.contains(&l) {
-            places.push(l);
+    let mut places = Named::default();
+    for key in [
+        "currently_affected_locations",
+        "previously_affected_locations",
+    ] {
+        for l in locations(ctx, m, path, key) {
+            places.add(&l);
         }
     }
     if !places.is_empty() {
-        about.push(format!("Locations: {}.", places.join(", ")));
+        about.push(format!("Locations: {}.", places.list.join(", ")));
     }
     let detail = Some(about.join("\n"));
     let mut events: Vec<Draft> = lanes

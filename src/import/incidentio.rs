@@ -15,7 +15,7 @@
 //! `component_impacts` are ranges already; without them, ranges come from
 //! the updates' `component_statuses`, else from the incident's span.
 
-use super::build::{Collector, Draft, IncidentDraft, LaneRef, Role, Trust};
+use super::build::{Collector, Draft, IncidentDraft, LaneRef, Named, Role, Trust};
 use super::read::{describe, index, join, Ctx};
 use super::statuspage::http_link;
 use super::text;
@@ -398,7 +398,7 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str) {
     let ups = updates(ctx, m, path);
 
     // The components it names.
-    let mut named: Vec<String> = Vec::new();
+    let mut named = Named::default();
     let mut worst: Option<Status> = None;
     let ap = join(path, "affected_components");
     for (i, av) in ctx.array(m, path, "affected_components").iter().enumerate() {
@@ -415,9 +415,7 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str) {
         if let Some(st) = status(ctx, am, &p, "status") {
             worst = worst.max(Some(st));
         }
-        if !named.contains(&cid) {
-            named.push(cid);
-        }
+        named.add(&cid);
     }
 
     // Its span, from the status summaries, else its updates.
@@ -464,9 +462,7 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str) {
     for (i, iv) in ctx.array(m, path, "component_impacts").iter().enumerate() {
         if let Some(d) = impact(ctx, c, iv, &index(&ip, i), &name, &links) {
             if let LaneRef::Component(k) = &d.lane {
-                if !named.contains(k) {
-                    named.push(k.clone());
-                }
+                named.add(k);
             }
             events.push(d);
         }
@@ -478,10 +474,11 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str) {
     if events.is_empty() && has_statuses {
         let mut open: HashMap<&str, (Status, Instant)> = HashMap::new();
         let mut order: Vec<&str> = Vec::new();
+        let mut ordered: std::collections::HashSet<&str> = std::collections::HashSet::new();
         let how = "the component's status in the incident's updates.";
         for u in &ups {
             for (cid, st) in &u.statuses {
-                if !order.contains(&cid.as_str()) {
+                if ordered.insert(cid.as_str()) {
                     order.push(cid);
                     c.components.note(cid, None, Trust::Quoted, None, None);
                 }
@@ -548,7 +545,7 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str) {
                         LaneRef::Incidents
                     }]
                 } else {
-                    named.iter().cloned().map(LaneRef::Component).collect()
+                    named.list.iter().cloned().map(LaneRef::Component).collect()
                 };
                 let how = format!(
                     "The incident's whole span, drawn as {}: the feed gives no component impacts for it.",

@@ -11,7 +11,7 @@
 //! `impact`. Updates become milestones on the "Updates" lane.
 //! docs/importers.md has the tables.
 
-use super::build::{Collector, Draft, IncidentDraft, LaneRef, Role, Trust};
+use super::build::{Collector, Draft, IncidentDraft, LaneRef, Named, Role, Trust};
 use super::read::{describe, index, join, Ctx};
 use super::text;
 use crate::model::{Kind, Link, Severity};
@@ -425,7 +425,7 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str, listed_as_m
             .as_deref()
             .is_some_and(|s| MAINTENANCE_STATUSES.contains(&s));
 
-    let mut named: Vec<String> = Vec::new();
+    let mut named = Named::default();
     for (i, cv) in ctx.array(m, path, "components").iter().enumerate() {
         if let Some(k) = component(
             ctx,
@@ -434,16 +434,12 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str, listed_as_m
             &index(&join(path, "components"), i),
             Trust::Incident,
         ) {
-            if !named.contains(&k) {
-                named.push(k);
-            }
+            named.add(&k);
         }
     }
     let ups = updates(ctx, c, m, path);
     for ch in ups.iter().flat_map(|u| &u.changes) {
-        if !named.contains(&ch.code) {
-            named.push(ch.code.clone());
-        }
+        named.add(&ch.code);
     }
     let non_operational = |s: &Option<Status>| s.is_some_and(|s| s != Status::Operational);
     let has_statuses = ups
@@ -496,7 +492,7 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str, listed_as_m
             LaneRef::Incidents
         }]
     } else {
-        named.iter().cloned().map(LaneRef::Component).collect()
+        named.list.iter().cloned().map(LaneRef::Component).collect()
     };
 
     let mut events = Vec::new();
