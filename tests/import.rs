@@ -1054,3 +1054,22 @@ fn import_many_names_documents_and_skips_what_is_not_a_feed() {
     assert!(p.to_string().contains("neither format v1"), "{p}");
     assert!(import_many(&[], &ImportOptions::default()).is_err());
 }
+
+#[test]
+fn an_empty_feed_is_an_empty_timeline_with_a_warning() {
+    for doc in [
+        json!({"page": {"name": "Quiet"}, "incidents": []}),
+        json!({"page": {"name": "Quiet"}, "components": [{"id": "c", "name": "API", "position": 1}]}),
+        json!({"incidents": []}),
+        json!([{"begin": "2024-01-01T00:00:00Z", "external_desc": "x", "id": "a"}]),
+    ] {
+        let o = ImportOptions {
+            until: Some(at("2000-01-01T00:00:00Z")),
+            ..ImportOptions::default()
+        };
+        let i = import_value(&doc, &o).unwrap();
+        assert!(i.timeline.events.is_empty() && i.timeline.lanes.is_empty());
+        assert!(warned(&i, "nothing to draw"), "{:?}", i.warnings);
+        reads_back(&i.timeline, "empty");
+    }
+}

@@ -628,6 +628,20 @@ pub(crate) fn finish(
     };
     let description = describe(&incidents, maintenances, &c, source, &events);
 
+    if events.is_empty() {
+        let filtered = o.since.is_some()
+            || o.until.is_some()
+            || o.incident.is_some()
+            || !o.components.is_empty();
+        ctx.warn(
+            "",
+            if filtered {
+                "nothing to draw: no incident of the feed passes the filters"
+            } else {
+                "nothing to draw: the feed holds no incident or maintenance with a time"
+            },
+        );
+    }
     if ctx.dropped > 0 {
         ctx.warnings.push(Problem::at(
             "",
