@@ -1,16 +1,16 @@
 //! Importers: status-page feeds read into the [`Timeline`] model, with a
 //! warning (and its JSON path) for everything they could not map. One
-//! module per source ([`statuspage`], [`incidentio`], [`gcp`]); [`detect`]
+//! module per source (`statuspage.rs`, `incidentio.rs`, `gcp.rs`); [`detect`]
 //! tells them apart by shape; `build.rs` is what they share (lanes, ids,
 //! filters, limits). Full build only: the widget's page stays as light for
 //! format v1 (the element loads the full core when a feed arrives).
 //! docs/importers.md has the mappings.
 
 mod build;
-pub mod gcp;
-pub mod incidentio;
+mod gcp;
+mod incidentio;
 mod read;
-pub mod statuspage;
+mod statuspage;
 mod text;
 
 use crate::model::Timeline;
@@ -77,7 +77,7 @@ pub struct Imported {
 }
 
 /// True for a format v1 document (an object with `"version"` and
-/// `"events"`), which callers read with [`crate::parse`] instead.
+/// `"events"`), which callers read with [`crate::parse()`] instead.
 pub fn is_format_v1(doc: &Value) -> bool {
     doc.as_object()
         .is_some_and(|m| m.contains_key("version") && m.contains_key("events"))
@@ -252,7 +252,7 @@ pub fn import_value(doc: &Value, o: &ImportOptions) -> Result<Imported, Problems
 
 /// Reads a feed from JSON text: a byte-order mark is skipped, the size is
 /// checked ([`crate::parse::check_size`]), and a syntax error is reported
-/// by line and column, as [`crate::parse`] does.
+/// by line and column, as [`crate::parse()`] does.
 pub fn import_text(text: &str, o: &ImportOptions) -> Result<Imported, Problems> {
     crate::parse::check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
