@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Fuzzes the timeline parser and the layout (fuzz/: see fuzz/README.md) for a
+# Fuzzes the timeline parser, the layout and the importers (fuzz/: see fuzz/README.md) for a
 # bounded time each and exits non-zero if any input panics, hangs or takes
 # too much memory; the input is left in fuzz/artifacts/<target>/.
 #
 #   npm run fuzz                 every target for 10 minutes (the routine deep run)
 #   FUZZ_SECONDS=45              seconds per target (CI's short run: scripts/test.sh)
-#   FUZZ_TARGETS="parse layout"  which targets
+#   FUZZ_TARGETS="parse layout import"  which targets
 #   FUZZ_ENGINE=auto             libfuzzer (cargo fuzz, coverage-guided), stable (the
 #                                runner in fuzz/src/stable.rs: no cargo-fuzz needed), or
 #                                auto: libfuzzer when `cargo fuzz` is installed
@@ -16,12 +16,13 @@
 # libFuzzer finds interesting go to fuzz/target/corpus/<target> (kept between
 # runs, not committed); fuzz/corpus/<target> holds the committed, minimized
 # corpus. The parse target also starts from www/examples and
-# tests/fixtures/invalid themselves (no copies of them are kept).
+# tests/fixtures/invalid themselves, the import target from tests/fixtures/feeds
+# (no copies of them are kept).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-600}
-read -r -a targets <<< "${FUZZ_TARGETS:-parse layout}"
+read -r -a targets <<< "${FUZZ_TARGETS:-parse layout import}"
 engine=${FUZZ_ENGINE:-auto}
 if [ "$engine" = auto ]; then
   if cargo fuzz --version >/dev/null 2>&1; then engine=libfuzzer; else engine=stable; fi
@@ -31,6 +32,7 @@ fi
 seeds() {
   local dirs=("fuzz/corpus/$1")
   [ "$1" = parse ] && dirs+=(www/examples tests/fixtures/invalid)
+  [ "$1" = import ] && dirs+=(tests/fixtures/feeds)
   for d in "${dirs[@]}"; do [ -d "$d" ] && echo "$d"; done
   return 0
 }
@@ -54,7 +56,11 @@ for t in "${targets[@]}"; do
     libfuzzer)
       mkdir -p "fuzz/target/corpus/$t"
       args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -len_control=0 -print_final_stats=1)
-      if [ "$t" = parse ]; then args+=(-max_len=65536 -dict=fuzz/parse.dict); else args+=(-max_len=4096); fi
+      case "$t" in
+        parse) args+=(-max_len=65536 -dict=fuzz/parse.dict) ;;
+        import) args+=(-max_len=65536 -dict=fuzz/import.dict) ;;
+        *) args+=(-max_len=4096) ;;
+      esac
       mapfile -t dirs < <(seeds "$t")
       # --sanitizer none: no nightly needed. -a: overflow checks and debug assertions on.
       cargo fuzz run --sanitizer none -a "$t" "fuzz/target/corpus/$t" "${dirs[@]}" -- "${args[@]}" || status=1

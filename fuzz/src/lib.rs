@@ -5,6 +5,9 @@
 //! * [`parse_target`]: arbitrary bytes as JSON text through
 //!   `incident_timeline::parse`; documents it accepts go on through layout and
 //!   SVG at a wide and a narrow width.
+//! * [`import_target`]: arbitrary bytes as a status-page feed through
+//!   `incident_timeline::import::import_text` with several options; what it
+//!   imports must read back as format v1 and render.
 //! * [`layout_target`]: arbitrary timelines (built directly, keeping only the
 //!   invariants the parser guarantees) at arbitrary widths, display zones,
 //!   views, scales, hour cycles and "now"s; then what the widget's `Chart`
@@ -33,7 +36,8 @@ use incident_timeline::hit::{event_at, event_bounds, step, time_order, Step};
 use incident_timeline::layout::{frame, layout, layout_view, LayoutOptions};
 use incident_timeline::model::{Event, Kind, Lane, Link, Severity, Timeline};
 use incident_timeline::time::Instant;
-use incident_timeline::{parse, render_svg, RenderOptions, ScaleMode, Scene, Theme, ThemeName, Zone};
+use incident_timeline::import::{import_text, ImportOptions, Source};
+use incident_timeline::{parse, render_svg, Problem, RenderOptions, ScaleMode, Scene, Theme, ThemeName, Zone};
 use plotters_svg::SVGBackend;
 use std::sync::OnceLock;
 
@@ -84,6 +88,74 @@ pub fn parse_target(data: &[u8]) {
     }
 }
 
+// ---------------------------------------------------------------- import
+
+/// The options an input is imported with: the default (the source
+/// detected), each source named, a time window, and a component and
+/// incident filter.
+fn import_options() -> Vec<ImportOptions> {
+    let mut all = vec![ImportOptions::default()];
+    for s in Source::ALL {
+        all.push(ImportOptions {
+            from: Some(s),
+            ..ImportOptions::default()
+        });
+    }
+    all.push(ImportOptions {
+        since: Some(1_400_000_000_000),
+        until: Some(1_700_000_000_000),
+        ..ImportOptions::default()
+    });
+    all.push(ImportOptions {
+        components: vec!["API".into(), "c1".into()],
+        incident: Some("inc1".into()),
+        ..ImportOptions::default()
+    });
+    all
+}
+
+/// Arbitrary bytes (read as UTF-8, invalid sequences replaced) as a status-page
+/// feed through `import_text`, with each of [`import_options`]. An imported
+/// timeline must read back as format v1 (`to_document` then `parse`) to the
+/// same events, and (with the default options) render as SVG; an error must
+/// hold problems, each with a message.
+pub fn import_target(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    for (n, o) in import_options().iter().enumerate() {
+        match import_text(&text, o) {
+            Ok(i) => {
+                let doc = i.timeline.to_document();
+                let t = match parse(&doc) {
+                    Ok(t) => t,
+                    Err(p) => panic!("an imported timeline does not read back as format v1:\n{p}\n{doc}"),
+                };
+                check_timeline(&t);
+                assert_eq!(t.events, i.timeline.events, "the events changed on the way back");
+                assert_eq!(t.lanes, i.timeline.lanes, "the lanes changed on the way back");
+                check_problems(&i.warnings);
+                if n == 0 {
+                    let svg = render_svg(&t, &RenderOptions::default()).expect("render_svg of an imported timeline");
+                    check_svg(&svg, &t);
+                }
+            }
+            Err(problems) => {
+                assert!(!problems.is_empty(), "an import error with no problem in it");
+                check_problems(&problems.0);
+            }
+        }
+    }
+}
+
+fn check_problems(problems: &[Problem]) {
+    for p in problems {
+        assert!(!p.message.trim().is_empty(), "a problem with an empty message: {p:?}");
+        if strict() {
+            let n = p.message.chars().count() + p.path.chars().count();
+            assert!(n <= MAX_MESSAGE_CHARS, "a problem of {n} characters (path {:?})", p.path);
+        }
+    }
+}
+
 /// What the parser promises about a timeline it returns; layout relies on it.
 pub fn check_timeline(t: &Timeline) {
     assert!(t.lanes.len() <= incident_timeline::parse::MAX_LANES);
@@ -95,7 +167,11 @@ pub fn check_timeline(t: &Timeline) {
             assert!(end <= MAX_T);
         }
         assert!(!(e.kind == Kind::MILESTONE && e.end.is_some()), "a milestone with an end");
-        assert!((0.0..=1.0).contains(&e.impact), "impact {}", e.impact);
+        match e.impact {
+            // Only a degraded event may leave its share unstated.
+            None => assert!(e.kind == Kind::DEGRADED, "a {} without impact", e.kind.as_str()),
+            Some(x) => assert!((0.0..=1.0).contains(&x), "impact {x}"),
+        }
         assert!(!e.title.trim().is_empty());
         for l in &e.links {
             let lower = l.url.to_ascii_lowercase();
@@ -300,11 +376,16 @@ pub fn arbitrary_timeline(u: &mut Unstructured<'_>) -> AResult<Timeline> {
             detail: if u.arbitrary()? { Some(text(u, incident_timeline::parse::MAX_DETAIL_CHARS)?) } else { None },
             severity: *u.choose(&Severity::ALL)?,
             impact: if kind == Kind::DEGRADED {
-                f64::from(u.int_in_range(0..=1000)?) / 1000.0
+                // Share not stated, one time in four.
+                if u.int_in_range(0..=3)? == 0 {
+                    None
+                } else {
+                    Some(f64::from(u.int_in_range(0..=1000)?) / 1000.0)
+                }
             } else if kind == Kind::OUTAGE {
-                1.0
+                Some(1.0)
             } else {
-                0.0
+                Some(0.0)
             },
             links,
         });

@@ -5,14 +5,17 @@
 //! coverage guidance, so it finds less than `cargo fuzz`; it runs anywhere.
 //!
 //! ```text
-//! stable-fuzz <parse|layout> [seconds] [--seed N] [--max-len BYTES]
-//! stable-fuzz <parse|layout> --run FILE...      replay inputs (a crash reproduces)
+//! stable-fuzz <parse|layout|import> [seconds] [--seed N] [--max-len BYTES]
+//! stable-fuzz <parse|layout|import> --run FILE...      replay inputs (a crash reproduces)
+//! stable-fuzz dict [import]                            a target's dictionary, libFuzzer's format
 //! ```
 //!
 //! A panic, an input running longer than `FUZZ_INPUT_TIMEOUT` seconds
 //! (default 10), the process holding more than `FUZZ_MEMORY_MB` of heap
 //! (default 2048), or (parse only) an input taking longer than 250 ms plus
-//! `FUZZ_MS_PER_KB` (default 1) for each KB of it, is a failure: the input
+//! `FUZZ_MS_PER_KB` (default 1) for each KB of it (import, which imports each
+//! input seven times and renders it: 1 s plus 4 × `FUZZ_MS_PER_KB` per KB),
+//! is a failure: the input
 //! is written to `fuzz/artifacts/<target>/{crash,timeout,oom,slow}-<hash>`
 //! and the runner exits with status 1. The time limit is what "parsing
 //! time is bounded by input size" means here: a healthy parse reads tens
@@ -154,9 +157,40 @@ const DICTIONARY: &[&str] = &[
     "\u{feff}", "\\u", "\\", "\u{0}", "\u{7f}", "\u{fffe}", "\u{10ffff}", "日本", "👩‍👩‍👧",
 ];
 
+/// Field names and values of the status-page feeds, for the import target
+/// (with the tokens above).
+const FEED_TOKENS: &[&str] = &[
+    "\"page\"", "\"incidents\"", "\"incident\"", "\"scheduled_maintenances\"", "\"components\"",
+    "\"incident_updates\"", "\"display_at\"", "\"created_at\"", "\"started_at\"", "\"resolved_at\"",
+    "\"scheduled_for\"", "\"scheduled_until\"", "\"affected_components\"", "\"code\"", "\"old_status\"",
+    "\"new_status\"", "\"operational\"", "\"degraded_performance\"", "\"partial_outage\"",
+    "\"major_outage\"", "\"under_maintenance\"", "\"full_outage\"", "\"position\"", "\"group_id\"",
+    "\"group\"", "\"shortlink\"", "\"time_zone\"", "\"status\"", "\"body\"", "\"name\"",
+    "\"resolved\"", "\"investigating\"", "\"in_progress\"", "\"completed\"", "\"postmortem_body\"",
+    "\"No components were affected by this update.\"", "\"updates\"", "\"published_at\"", "\"to_status\"",
+    "\"message_string\"", "\"component_statuses\"", "\"component_impacts\"", "\"component_id\"",
+    "\"start_at\"", "\"end_at\"", "\"status_summaries\"", "\"worst_component_status\"", "\"type\"",
+    "\"summary\"", "\"structure\"", "\"items\"", "\"status_page_component_group_id\"",
+    "\"status_page_incident_id\"", "\"incident_links\"", "\"page_title\"", "\"ongoing_incidents\"",
+    "\"in_progress_maintenances\"", "\"last_update_at\"", "\"current_worst_impact\"", "\"starts_at\"",
+    "\"ends_at\"", "\"begin\"", "\"external_desc\"", "\"affected_products\"", "\"status_impact\"",
+    "\"SERVICE_OUTAGE\"", "\"SERVICE_DISRUPTION\"", "\"when\"", "\"text\"", "\"high\"",
+    "\"2022-02-15T13:14:17.849-08:00\"", "\"2016-06-03T09:12:13\"", "\"$undefined\"", "\"Etc/UTC\"",
+    "&amp;", "&#39;", "&#x1F600;", "&nbsp;", "<br />", "<ul><li>", "</li></ul>", "<script>", "</script>", "<!--",
+];
+
+/// The tokens mutations insert for `target`.
+fn dictionary(target: &str) -> Vec<&'static str> {
+    let mut d = DICTIONARY.to_vec();
+    if target == "import" {
+        d.extend_from_slice(FEED_TOKENS);
+    }
+    d
+}
+
 const INTERESTING: &[u8] = &[0, 1, b'"', b'\\', b'{', b'}', b'[', b']', b',', b':', b'-', b'0', b'9', b'e', b'.', 0x7f, 0x80, 0xc0, 0xe2, 0xf0, 0xff];
 
-fn mutate(rng: &mut Rng, data: &mut Vec<u8>, seeds: &[Vec<u8>], max_len: usize) {
+fn mutate(rng: &mut Rng, data: &mut Vec<u8>, seeds: &[Vec<u8>], dict: &[&str], max_len: usize) {
     for _ in 0..1 + rng.below(6) {
         let len = data.len();
         match rng.below(9) {
@@ -192,7 +226,7 @@ fn mutate(rng: &mut Rng, data: &mut Vec<u8>, seeds: &[Vec<u8>], max_len: usize) 
             }
             5 | 6 => {
                 let i = rng.below(len + 1);
-                let token = DICTIONARY[rng.below(DICTIONARY.len())].as_bytes().to_vec();
+                let token = dict[rng.below(dict.len())].as_bytes().to_vec();
                 if rng.chance(2) && len > 0 {
                     // Replace a token-sized stretch instead of inserting.
                     let n = rng.below((len - i.min(len)).min(token.len() + 4) + 1);
@@ -232,6 +266,7 @@ fn target_fn(name: &str) -> Option<fn(&[u8])> {
     match name {
         "parse" => Some(incident_timeline_fuzz::parse_target),
         "layout" => Some(incident_timeline_fuzz::layout_target),
+        "import" => Some(incident_timeline_fuzz::import_target),
         _ => None,
     }
 }
@@ -272,28 +307,34 @@ fn load_seeds(target: &str) -> Vec<Vec<u8>> {
 }
 
 /// Where a target's seeds are, relative to fuzz/: its committed corpus and,
-/// for `parse`, the project's examples and invalid fixtures themselves
-/// (scripts/fuzz.sh hands libFuzzer the same folders).
+/// for `parse`, the project's examples and invalid fixtures themselves, for
+/// `import`, the feed fixtures (scripts/fuzz.sh hands libFuzzer the same folders).
 fn seed_dirs(target: &str) -> Vec<String> {
     let mut dirs = vec![format!("corpus/{target}")];
     if target == "parse" {
         dirs.push("../www/examples".into());
         dirs.push("../tests/fixtures/invalid".into());
     }
+    if target == "import" {
+        dirs.push("../tests/fixtures/feeds".into());
+    }
     dirs
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: stable-fuzz <parse|layout> [seconds] [--seed N] [--max-len BYTES] | <parse|layout> --run FILE...";
+    let usage = "usage: stable-fuzz <parse|layout|import> [seconds] [--seed N] [--max-len BYTES] | <parse|layout|import> --run FILE... | dict [import]";
     let Some(name) = args.first() else {
         eprintln!("{usage}");
         std::process::exit(2);
     };
     if name == "dict" {
-        // The dictionary in libFuzzer's format (fuzz/parse.dict is this output).
-        println!("# Tokens for the parse target; generated by `stable-fuzz dict` from src/stable.rs.");
-        for t in DICTIONARY {
+        // The dictionary in libFuzzer's format (fuzz/parse.dict is this output,
+        // fuzz/import.dict that of `dict import`).
+        let target = args.get(1).map_or("parse", String::as_str);
+        let command = if target == "parse" { "dict".to_string() } else { format!("dict {target}") };
+        println!("# Tokens for the {target} target; generated by `stable-fuzz {command}` from src/stable.rs.");
+        for t in dictionary(target) {
             let escaped: String = t.bytes().map(|b| if b.is_ascii_graphic() && b != b'"' && b != b'\\' || b == b' ' { (b as char).to_string() } else { format!("\\x{b:02X}") }).collect();
             println!("\"{escaped}\"");
         }
@@ -308,7 +349,15 @@ fn main() {
     let env_num = |k: &str, d: u64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
     let timeout_ms = env_num("FUZZ_INPUT_TIMEOUT", 10) * 1000;
     let ms_per_kb = env_num("FUZZ_MS_PER_KB", 1) as f64;
-    let slow = |took: Duration, len: usize| name == "parse" && took.as_secs_f64() * 1000.0 > 250.0 + ms_per_kb * len as f64 / 1024.0;
+    let slow = |took: Duration, len: usize| {
+        let ms = took.as_secs_f64() * 1000.0;
+        let kb = len as f64 / 1024.0;
+        match name.as_str() {
+            "parse" => ms > 250.0 + ms_per_kb * kb,
+            "import" => ms > 1000.0 + 4.0 * ms_per_kb * kb,
+            _ => false,
+        }
+    };
     let memory = (env_num("FUZZ_MEMORY_MB", 2048) as usize) << 20;
 
     // Watchdog: an input running too long is a hang.
@@ -351,7 +400,7 @@ fn main() {
 
     let seconds: u64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(60);
     let mut seed = 0x9e37_79b9_7f4a_7c15 ^ std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
-    let mut max_len = if name == "parse" { 65_536 } else { 16_384 };
+    let mut max_len = if name == "parse" || name == "import" { 65_536 } else { 16_384 };
     let mut i = 2;
     while i < args.len() {
         match args[i].as_str() {
@@ -366,6 +415,7 @@ fn main() {
     }
     let mut rng = Rng(seed | 1);
     let seeds = load_seeds(name);
+    let dict = dictionary(name);
     println!("stable-fuzz {name}: {} seeds, {seconds} s, seed {seed}, max input {max_len} bytes", seeds.len());
 
     let start = Instant::now();
@@ -390,10 +440,10 @@ fn main() {
             data.extend((0..n).map(|_| rng.next() as u8));
         } else if rng.chance(3) || data.is_empty() {
             data.clone_from(&seeds[rng.below(seeds.len())]);
-            mutate(&mut rng, &mut data, &seeds, max_len);
+            mutate(&mut rng, &mut data, &seeds, &dict, max_len);
         } else {
             // Keep mutating the last input for a while.
-            mutate(&mut rng, &mut data, &seeds, max_len);
+            mutate(&mut rng, &mut data, &seeds, &dict, max_len);
         }
         let took = run_one(f, &data);
         if slow(took, data.len()) {

@@ -77,7 +77,7 @@ fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
 }
 
 #[cfg(feature = "full")]
-fn syntax_problem(e: &serde_json::Error, text: &str) -> Problem {
+pub(crate) fn syntax_problem(e: &serde_json::Error, text: &str) -> Problem {
     let full = e.to_string();
     let what = full
         .rsplit_once(" at line ")
