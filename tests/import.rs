@@ -408,8 +408,8 @@ fn github_history_as_one_timeline() {
     twice.extend(docs.iter().cloned());
     let again = import_many(&twice, &ImportOptions::default()).unwrap();
     assert_eq!(again.timeline.events, t.events);
-    // Under a second even in a debug build (release: well under 100 ms).
-    assert!(took.as_secs_f64() < 1.0, "import_many took {took:?}");
+    // Speed is measured by `cargo bench --bench import`, not asserted here.
+    println!("import_many of {} documents: {took:?} (debug build)", docs.len());
 }
 
 #[test]

@@ -76,11 +76,11 @@ pub struct Imported {
     pub source: Source,
 }
 
-/// True for a format v1 document (an object with `"version"` and
-/// `"events"`), which callers read with [`crate::parse()`] instead.
+/// True for a document meant as format v1 (an object with `"version"` or
+/// `"events"`), which callers read with [`crate::parse()`] instead: one rule,
+/// [`crate::parse::is_format_v1`].
 pub fn is_format_v1(doc: &Value) -> bool {
-    doc.as_object()
-        .is_some_and(|m| m.contains_key("version") && m.contains_key("events"))
+    crate::parse::is_format_v1(doc)
 }
 
 /// Which source a document's shape is, if any (never one for format v1).
