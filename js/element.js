@@ -31,6 +31,109 @@ function describeProblem(p) {
   return p.path ? `${p.path}: ${p.message}` : p.message;
 }
 
+/**
+ * Where JSON.parse stops reading `text`: the offset of the first character
+ * that is not JSON, or -1. Only for the syntax errors of engines whose
+ * JSON.parse message gives no place (JavaScriptCore, Safari's engine, says
+ * only "JSON Parse error: Expected '}'"); V8 and SpiderMonkey name one.
+ */
+function jsonErrorOffset(text) {
+  const n = text.length;
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  let i = 0;
+  const fail = () => {
+    throw i;
+  };
+  const ws = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i += 1;
+  };
+  const string = () => {
+    for (i += 1; ; ) {
+      const c = text.charCodeAt(i);
+      if (i >= n || c < 32) fail();
+      if (c === 34) return void (i += 1);
+      if (c !== 92) i += 1;
+      else if (text[i + 1] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
+      else if (i + 1 < n && '"\\/bfnrt'.includes(text[i + 1])) i += 2;
+      else {
+        i += 1; // the bad escape, as V8 counts it
+        fail();
+      }
+    }
+  };
+  const value = () => {
+    ws();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i += 1;
+      ws();
+      if (text[i] === close) return void (i += 1);
+      for (;;) {
+        if (c === '{') {
+          ws();
+          if (text[i] !== '"') fail();
+          string();
+          ws();
+          if (text[i] !== ':') fail();
+          i += 1;
+        }
+        value();
+        ws();
+        if (text[i] === close) return void (i += 1);
+        if (text[i] !== ',') fail();
+        i += 1;
+      }
+    }
+    if (c === '"') return string();
+    for (const word of ['true', 'false', 'null']) {
+      if (c === word[0]) return text.startsWith(word, i) ? void (i += word.length) : fail();
+    }
+    NUMBER.lastIndex = i;
+    if (!NUMBER.test(text)) fail();
+    i = NUMBER.lastIndex;
+  };
+  try {
+    value();
+    ws();
+    return i < n ? i : -1;
+  } catch (at) {
+    return typeof at === 'number' ? at : -1; // a RangeError: nested too deep to walk
+  }
+}
+
+/** Whether this engine's JSON.parse errors name where they stopped (V8 and SpiderMonkey do). */
+function parseErrorsHavePlace() {
+  if (parseErrorsHavePlace.known === undefined) {
+    try {
+      JSON.parse('{"a" 1}');
+    } catch (e) {
+      parseErrorsHavePlace.known = /\d/.test(String(e && e.message));
+    }
+  }
+  return parseErrorsHavePlace.known;
+}
+
+/**
+ * The core reads JSON text with the browser's JSON.parse and takes the line
+ * and column of a syntax error from its message. In an engine whose messages
+ * never name one (JavaScriptCore), they are found here, so readers of every
+ * browser are pointed at the same place.
+ */
+function placeSyntaxError(error, input) {
+  const p = error && Array.isArray(error.problems) && error.problems.length === 1 ? error.problems[0] : null;
+  if (typeof input !== 'string' || !p || p.line != null || !/^JSON syntax error: /.test(p.message)) return error;
+  if (parseErrorsHavePlace()) return error;
+  const text = input.replace(/^\uFEFF/, '');
+  const at = jsonErrorOffset(text);
+  if (at < 0) return error;
+  const before = text.slice(0, at);
+  p.line = before.split('\n').length;
+  p.column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+  p.message = p.message.replace(/^JSON syntax error: JSON Parse error: /, 'JSON syntax error: ');
+  return error;
+}
+
 function sheet() {
   if (!sheet.cached) {
     sheet.cached = new CSSStyleSheet();
@@ -48,12 +151,14 @@ function inheritedTimeZone(el) {
   return value;
 }
 
-async function fetchTimeline(url, signal) {
+async function fetchTimeline(url, abort) {
+  const signal = abort.signal;
   let response;
   try {
     response = await fetch(url, { signal, headers: { accept: 'application/json' } });
   } catch (e) {
-    if (signal.aborted && signal.reason === 'timeout') {
+    // (Not signal.reason: older engines drop the reason given to abort().)
+    if (abort.timedOut) {
       throw new Error(`could not load ${url}: no answer within ${FETCH_TIMEOUT_MS / 1000} s`);
     }
     if (signal.aborted) throw e;
@@ -262,9 +367,10 @@ export class IncidentTimelineElement extends HTMLElement {
     this.#abort?.abort();
     this.#abort = null;
     this.#state = 'loading';
+    let input;
     try {
       if (!core) throw new Error('incident-timeline: no wasm core was configured');
-      const input = await this.#input();
+      input = await this.#input();
       if (token !== this.#token) return;
       if (input === undefined) {
         // Nothing given, even once the page has loaded. Not an error to show
@@ -290,7 +396,7 @@ export class IncidentTimelineElement extends HTMLElement {
       this.#render();
     } catch (e) {
       if (token !== this.#token) return;
-      this.#fail(e);
+      this.#fail(placeSyntaxError(e, input));
     }
   }
 
@@ -302,9 +408,12 @@ export class IncidentTimelineElement extends HTMLElement {
     if (src) {
       const abort = new AbortController();
       this.#abort = abort;
-      const timer = setTimeout(() => abort.abort('timeout'), FETCH_TIMEOUT_MS);
+      const timer = setTimeout(() => {
+        abort.timedOut = true;
+        abort.abort('timeout');
+      }, FETCH_TIMEOUT_MS);
       try {
-        return await fetchTimeline(new URL(src, document.baseURI).href, abort.signal);
+        return await fetchTimeline(new URL(src, document.baseURI).href, abort);
       } finally {
         clearTimeout(timer);
       }
