@@ -18,7 +18,9 @@
 // ENGINES=firefox,webkit (say) limits the engines engines.test.mjs runs in.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
@@ -145,54 +147,73 @@ export async function startSite({ routes = {} } = {}) {
   };
 }
 
-// ---- processes this layer starts: always ended, even when a test fails ----
+// ---- what this layer starts: always ended, even when a test fails or the run is stopped ----
 
-const groups = new Set();
-function killGroups(signal = 'SIGKILL') {
-  for (const pid of groups) {
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** Process groups (each driver's browser, or xvfb-run and all under it) and temporary folders. */
+const owned = { groups: new Set(), dirs: new Set() };
+
+/** Ends everything at once (synchronous: it also runs as the process exits). */
+function endAllNow() {
+  for (const pgid of owned.groups) {
     try {
-      process.kill(-pid, signal);
+      process.kill(-pgid, 'SIGKILL');
     } catch {
       // already gone
     }
   }
+  owned.groups.clear();
+  for (const dir of owned.dirs) rmSync(dir, { recursive: true, force: true });
+  owned.dirs.clear();
 }
-process.on('exit', () => killGroups());
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+process.on('exit', endAllNow);
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.once(signal, () => {
-    killGroups();
-    process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[signal]));
+    endAllNow();
+    process.exit(code);
   });
 }
 
-/** Ends process group `child` (spawned detached): TERM, then KILL after a grace period. */
-async function endGroup(child) {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    groups.delete(child.pid);
-    return;
+/** The processes of group `pgid`: { pid, argv }. */
+function groupMembers(pgid) {
+  const members = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // pid (comm) state ppid pgrp ...
+      const [, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(group) === pgid) members.push({ pid: Number(name), argv: readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0') });
+    } catch {
+      // gone meanwhile
+    }
   }
-  const exited = new Promise((done) => child.once('exit', done));
+  return members;
+}
+
+const exitOf = (child) =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once('exit', done));
+
+/**
+ * Ends process group `child` (spawned detached): `first` (a pid in it) is
+ * asked to stop and the group leader given `grace` ms to wind down by
+ * itself; then whatever is left of the group is killed.
+ */
+async function endGroup(child, { first = child.pid, grace = 3000 } = {}) {
   try {
-    process.kill(-child.pid, 'SIGTERM');
+    process.kill(first, 'SIGTERM');
   } catch {
     // already gone
   }
-  const timer = new Promise((done) => setTimeout(done, 3000, 'timeout'));
-  if ((await Promise.race([exited, timer])) === 'timeout') {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-    await exited;
-  }
-  // Xvfb, WebKit's helper processes: anything left in the group goes too.
+  await Promise.race([exitOf(child), sleep(grace)]);
   try {
     process.kill(-child.pid, 'SIGKILL');
   } catch {
     // none left
   }
-  groups.delete(child.pid);
+  await Promise.race([exitOf(child), sleep(grace)]);
+  owned.groups.delete(child.pid);
 }
 
 function freePort() {
@@ -208,7 +229,6 @@ function freePort() {
 
 // ---- drivers: each gives { version, newPage(), close() }; a page gives the raw operations ----
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 async function chromiumDriver() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -244,20 +264,35 @@ async function chromiumDriver() {
 }
 
 async function firefoxDriver() {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    protocolTimeout: TIMEOUT,
-    extraPrefsFirefox: {
-      // Nothing from outside while the tests run.
-      'app.update.enabled': false,
-      'browser.shell.checkDefaultBrowser': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'network.captive-portal-service.enabled': false,
-      'network.connectivity-service.enabled': false,
-    },
-  });
+  // A profile of our own (puppeteer leaves its temporary one behind when the
+  // run is stopped), removed with the browser.
+  const profile = mkdtempSync(join(tmpdir(), 'incident-timeline-firefox-'));
+  owned.dirs.add(profile);
+  let browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      userDataDir: profile,
+      protocolTimeout: TIMEOUT,
+      extraPrefsFirefox: {
+        // Nothing from outside while the tests run.
+        'app.update.enabled': false,
+        'browser.shell.checkDefaultBrowser': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
+      },
+    });
+  } catch (e) {
+    rmSync(profile, { recursive: true, force: true });
+    owned.dirs.delete(profile);
+    throw e;
+  }
+  // puppeteer starts Firefox in a process group of its own.
+  const pid = browser.process()?.pid;
+  if (pid) owned.groups.add(pid);
   return {
     version: `Firefox ${(await browser.version()).replace(/^firefox\//, '')}`,
     async newPage({ width, height }) {
@@ -286,7 +321,12 @@ async function firefoxDriver() {
         close: () => context.close(),
       };
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close().catch(() => {});
+      if (pid) owned.groups.delete(pid);
+      rmSync(profile, { recursive: true, force: true });
+      owned.dirs.delete(profile);
+    },
   };
 }
 
@@ -305,7 +345,27 @@ async function webkitDriver() {
     ['-a', '-s', '-screen 0 1920x1200x24 -nolisten tcp', WEBKIT_DRIVER, `--port=${port}`, '--host=127.0.0.1'],
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  groups.add(child.pid);
+  owned.groups.add(child.pid);
+  /** Notes xvfb-run's folder (Xvfb's -auth file is in it), to remove should xvfb-run not. */
+  const noteFolder = (members) => {
+    for (const m of members) {
+      const auth = m.argv.indexOf('-auth');
+      if (m.argv[0] === 'Xvfb' && auth > 0 && m.argv[auth + 1]?.startsWith(`${tmpdir()}/xvfb-run.`)) owned.dirs.add(dirname(m.argv[auth + 1]));
+    }
+  };
+  /** Ends the driver first, so that xvfb-run stops its Xvfb and removes its folder itself. */
+  const stop = async () => {
+    const members = groupMembers(child.pid);
+    noteFolder(members);
+    const driver = members.find((m) => m.argv[0] === WEBKIT_DRIVER || m.argv[0].endsWith(`/${WEBKIT_DRIVER}`));
+    await endGroup(child, { first: driver ? driver.pid : child.pid });
+    for (const dir of owned.dirs) {
+      if (dir.startsWith(`${tmpdir()}/xvfb-run.`)) {
+        rmSync(dir, { recursive: true, force: true });
+        owned.dirs.delete(dir);
+      }
+    }
+  };
   let stderr = '';
   child.stderr.on('data', (d) => {
     stderr = (stderr + d).slice(-4000);
@@ -338,6 +398,7 @@ async function webkitDriver() {
       if (child.exitCode !== null) throw new Error(`${WEBKIT_DRIVER} exited (${child.exitCode}): ${stderr}`);
       try {
         await call('GET', '/status');
+        noteFolder(groupMembers(child.pid));
         break;
       } catch (e) {
         if (Date.now() > deadline) throw new Error(`${WEBKIT_DRIVER} did not answer on ${base}: ${e.message} ${stderr}`);
@@ -431,12 +492,12 @@ async function webkitDriver() {
       },
       async close() {
         await call('DELETE', session).catch(() => {});
-        await endGroup(child);
+        await stop();
       },
     };
   } catch (e) {
     if (session) await call('DELETE', session).catch(() => {});
-    await endGroup(child);
+    await stop();
     throw e;
   }
 }
