@@ -142,6 +142,22 @@ function sheet() {
   return sheet.cached;
 }
 
+/**
+ * Gives the shadow root its styles: one constructable stylesheet shared by
+ * every widget (allowed by a strict CSP's style-src), or, in browsers
+ * without them (Safari before 16.4, Firefox before 101), a <style> of its
+ * own, which a CSP without 'unsafe-inline' blocks: the chart still draws.
+ */
+function style(root) {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+    root.adoptedStyleSheets = [sheet()];
+  } else {
+    const element = document.createElement('style');
+    element.textContent = styles;
+    root.append(element);
+  }
+}
+
 /** The closest `time-zone` attribute: the element's, an ancestor's, or the document's. */
 function inheritedTimeZone(el) {
   const holder = el.closest('[time-zone]');
@@ -250,7 +266,7 @@ export class IncidentTimelineElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [sheet()];
+    style(root);
     this.chartBox = document.createElement('div');
     this.chartBox.className = 'chart';
     this.chartBox.setAttribute('part', 'chart');

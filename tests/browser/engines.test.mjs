@@ -88,6 +88,18 @@ const ROUTES = {
   // The demo and the examples page with the strict CSP header.
   '/csp/': htmlRoute(() => readFileSync(new URL('www/index.html', ROOT), 'utf8').replace('<head>', '<head><base href="/">'), { 'content-security-policy': CSP }),
   '/csp/examples.html': htmlRoute(() => readFileSync(new URL('www/examples.html', ROOT), 'utf8').replace('<head>', '<head><base href="/">'), { 'content-security-policy': CSP }),
+  // The demo's chart in a browser without constructable stylesheets (as
+  // Safari before 16.4 and Firefox before 101): the page removes them first.
+  '/test/no-constructable.html': htmlRoute(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>No constructable stylesheets</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<script>
+  delete ShadowRoot.prototype.adoptedStyleSheets;
+  delete Document.prototype.adoptedStyleSheets;
+  delete CSSStyleSheet.prototype.replaceSync;
+</script>
+<script src="/pkg/incident-timeline.js"></script></head>
+<body><incident-timeline id="postmortem" src="/examples/seed-postmortem.json"><p class="fallback">Fallback.</p></incident-timeline></body></html>`),
   // /test/slow.json?title=A&ms=1500: a timeline titled A, after ms.
   '/test/slow.json': (req, res, url) => {
     const title = url.searchParams.get('title');
@@ -327,6 +339,29 @@ shared('the demo draws #postmortem, fires ready once, hides its fallback untouch
     });
     assert.ok(narrow > 300 && narrow < wide, `canvas ${wide} px wide, then ${narrow} px`);
     assert.equal((await p.events('ready', 'postmortem')).length, 1, 'a resize is no new ready');
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
+shared('without constructable stylesheets the shadow root gets a <style> of its own: styled toolbar, the chart drawn, the fallback hidden', async (b) => {
+  const p = await b.open('/test/no-constructable.html');
+  try {
+    await p.waitForState('#postmortem', 'ready');
+    const look = await inShadow(p, '#postmortem', (root, el) => ({
+      removed: !('adoptedStyleSheets' in root) && typeof CSSStyleSheet.prototype.replaceSync !== 'function',
+      styles: root.querySelectorAll('style').length,
+      toolbar: getComputedStyle(root.querySelector('.toolbar')).display,
+      font: getComputedStyle(root.querySelector('button')).fontSize,
+      table: root.querySelector('.table').getBoundingClientRect().width,
+      fallback: el.querySelector('.fallback').checkVisibility(),
+    }));
+    assert.deepEqual(look, { removed: true, styles: 1, toolbar: 'flex', font: '13px', table: 1, fallback: false });
+    const px = await inspectCanvas(p, '#postmortem', { color: rgb(CRITICAL_OUTAGE_LIGHT), band: rgb(LANE_BAND_LIGHT) });
+    assert.equal(px.inBands[0]?.runs.length, 4, `the four critical outages: ${JSON.stringify(px.inBands[0])}`);
+    const tip = await hoverFirstOutage(p);
+    assert.ok(tip.text.includes('8:24') && tip.text.includes('PST'), `tooltip: ${tip.text}`);
     await p.assertClean();
   } finally {
     await p.close();
