@@ -151,21 +151,28 @@ export async function startSite({ routes = {} } = {}) {
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-/** Process groups (each driver's browser, or xvfb-run and all under it) and temporary folders. */
-const owned = { groups: new Set(), dirs: new Set() };
+/**
+ * Process groups (each driver's browser, or xvfb-run and all under it),
+ * temporary folders, and the watchdogs that end them should this process
+ * be killed before it can.
+ */
+const owned = { groups: new Set(), dirs: new Set(), watchdogs: new Set() };
 
 /** Ends everything at once (synchronous: it also runs as the process exits). */
 function endAllNow() {
-  for (const pgid of owned.groups) {
+  const kill = (pid, signal) => {
     try {
-      process.kill(-pgid, 'SIGKILL');
+      process.kill(pid, signal);
     } catch {
       // already gone
     }
-  }
+  };
+  for (const pgid of owned.groups) kill(-pgid, 'SIGKILL');
   owned.groups.clear();
   for (const dir of owned.dirs) rmSync(dir, { recursive: true, force: true });
   owned.dirs.clear();
+  for (const pid of owned.watchdogs) kill(pid, 'SIGKILL');
+  owned.watchdogs.clear();
 }
 process.on('exit', endAllNow);
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
@@ -173,6 +180,30 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
     endAllNow();
     process.exit(code);
   });
+}
+
+/**
+ * Starts a watchdog for process group `pgid` and `dirs`: a small shell in a
+ * group of its own that, once this process is gone, kills the group and
+ * removes the folders. It covers what no handler here can: this process
+ * killed outright (the test runner's parent, a timeout, SIGKILL). Stopped,
+ * by its pid, when the group is ended normally. Returns its pid.
+ */
+function watchdog(pgid, dirs) {
+  const script = 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; [ "$2" -gt 1 ] && kill -KILL "-$2" 2>/dev/null; shift 2; rm -rf -- "$@"';
+  const w = spawn('sh', ['-c', script, 'watchdog', String(process.pid), String(pgid), ...dirs], { detached: true, stdio: 'ignore' });
+  w.unref();
+  owned.watchdogs.add(w.pid);
+  return w.pid;
+}
+
+function stopWatchdog(pid) {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+  owned.watchdogs.delete(pid);
 }
 
 /** The processes of group `pgid`: { pid, argv }. */
@@ -293,6 +324,7 @@ async function firefoxDriver() {
   // puppeteer starts Firefox in a process group of its own.
   const pid = browser.process()?.pid;
   if (pid) owned.groups.add(pid);
+  const dog = watchdog(pid || 0, [profile]);
   return {
     version: `Firefox ${(await browser.version()).replace(/^firefox\//, '')}`,
     async newPage({ width, height }) {
@@ -326,6 +358,7 @@ async function firefoxDriver() {
       if (pid) owned.groups.delete(pid);
       rmSync(profile, { recursive: true, force: true });
       owned.dirs.delete(profile);
+      stopWatchdog(dog);
     },
   };
 }
@@ -365,6 +398,7 @@ async function webkitDriver() {
         owned.dirs.delete(dir);
       }
     }
+    if (dog) stopWatchdog(dog);
   };
   let stderr = '';
   child.stderr.on('data', (d) => {
@@ -372,6 +406,7 @@ async function webkitDriver() {
   });
   const spawnError = new Promise((resolve) => child.once('error', resolve));
   const base = `http://127.0.0.1:${port}`;
+  let dog = 0;
 
   async function call(method, path, body) {
     const response = await fetch(base + path, {
@@ -399,6 +434,7 @@ async function webkitDriver() {
       try {
         await call('GET', '/status');
         noteFolder(groupMembers(child.pid));
+        dog = watchdog(child.pid, [...owned.dirs].filter((d) => d.startsWith(`${tmpdir()}/xvfb-run.`)));
         break;
       } catch (e) {
         if (Date.now() > deadline) throw new Error(`${WEBKIT_DRIVER} did not answer on ${base}: ${e.message} ${stderr}`);
