@@ -14,6 +14,9 @@
 // the server logs each request with its status, or that the browser gave up
 // on it. Console errors and page errors also come from the driver where it
 // reports them (Chromium, Firefox).
+// Every browser, Xvfb, driver and temporary folder this starts is ended
+// however the run ends: closed by the tests, by exit and signal handlers,
+// and by a watchdog should the test process be killed outright.
 //
 // ENGINES=firefox,webkit (say) limits the engines engines.test.mjs runs in.
 import assert from 'node:assert/strict';
