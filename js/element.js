@@ -48,6 +48,22 @@ function sheet() {
   return sheet.cached;
 }
 
+/**
+ * Gives the shadow root its styles: one constructable stylesheet shared by
+ * every widget (allowed by a strict CSP's style-src), or, in browsers
+ * without them (Safari before 16.4, Firefox before 101), a <style> of its
+ * own, which a CSP without 'unsafe-inline' blocks: the chart still draws.
+ */
+function style(root) {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+    root.adoptedStyleSheets = [sheet()];
+  } else {
+    const element = document.createElement('style');
+    element.textContent = styles;
+    root.append(element);
+  }
+}
+
 /** The closest `time-zone` attribute: the element's, an ancestor's, or the document's. */
 function inheritedTimeZone(el) {
   const holder = el.closest('[time-zone]');
@@ -62,7 +78,8 @@ async function maxBytes() {
   return (await core.load()).Chart.maxDocumentBytes();
 }
 
-async function fetchTimeline(url, signal) {
+async function fetchTimeline(url, abort) {
+  const signal = abort.signal;
   // The core loads while the request is under way.
   const limit = maxBytes();
   limit.catch(() => {});
@@ -70,7 +87,8 @@ async function fetchTimeline(url, signal) {
   try {
     response = await fetch(url, { signal, headers: { accept: 'application/json' } });
   } catch (e) {
-    if (signal.aborted && signal.reason === 'timeout') {
+    // (Not signal.reason: older engines drop the reason given to abort().)
+    if (abort.timedOut) {
       throw new Error(`could not load ${url}: no answer within ${FETCH_TIMEOUT_MS / 1000} s`);
     }
     if (signal.aborted) throw e;
@@ -163,7 +181,7 @@ export class IncidentTimelineElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [sheet()];
+    style(root);
     this.chartBox = document.createElement('div');
     this.chartBox.className = 'chart';
     this.chartBox.setAttribute('part', 'chart');
@@ -344,9 +362,12 @@ export class IncidentTimelineElement extends HTMLElement {
     if (src) {
       const abort = new AbortController();
       this.#abort = abort;
-      const timer = setTimeout(() => abort.abort('timeout'), FETCH_TIMEOUT_MS);
+      const timer = setTimeout(() => {
+        abort.timedOut = true;
+        abort.abort('timeout');
+      }, FETCH_TIMEOUT_MS);
       try {
-        return await fetchTimeline(new URL(src, document.baseURI).href, abort.signal);
+        return await fetchTimeline(new URL(src, document.baseURI).href, abort);
       } finally {
         clearTimeout(timer);
       }

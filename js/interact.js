@@ -413,10 +413,11 @@ export class Interaction {
     } else if (b.dataset.act === 'copy') {
       const url = new URL(location.href);
       url.hash = b.dataset.id;
-      navigator.clipboard?.writeText(url.href).then(
-        () => { b.textContent = 'Link copied'; },
-        () => { b.textContent = url.href; },
-      );
+      // No clipboard (a page served over plain http, an older browser) or
+      // no permission: the button shows the link to copy by hand.
+      const show = () => { b.textContent = url.href; };
+      if (!navigator.clipboard?.writeText) show();
+      else navigator.clipboard.writeText(url.href).then(() => { b.textContent = 'Link copied'; }, show);
     }
   }
 

@@ -35,9 +35,11 @@ function fileFor(pathname, mounts) {
 
 /**
  * Starts the server. `routes` maps exact paths to handlers (req, res) tried
- * before files; `headers` are added to every file response (a CSP, say).
+ * before files; `headers` are added to every file response (a CSP, say);
+ * `transformHtml(text, pathname)`, if given, rewrites each HTML file served
+ * (the browser tests add a probe script to pages this way).
  */
-export async function startServer({ port = 0, routes = {}, headers = {}, mounts } = {}) {
+export async function startServer({ port = 0, routes = {}, headers = {}, mounts, transformHtml } = {}) {
   const table = mounts || { '/pkg/': 'pkg', '/': 'www' };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -46,7 +48,8 @@ export async function startServer({ port = 0, routes = {}, headers = {}, mounts 
     let file = fileFor(url.pathname, table);
     try {
       if (file && (await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (transformHtml && extname(file) === '.html') body = transformHtml(body.toString('utf8'), url.pathname);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
         'cache-control': 'no-store',

@@ -2,8 +2,11 @@
 # Installs what building and testing need and is missing on this machine:
 # the wasm target, wasm-bindgen-cli at the version Cargo.lock pins, the npm
 # dev dependencies, and (with --browser) Chromium, its driver, the fonts
-# the chart's text metrics assume, and Hugo (for the static-site tests in
-# tests/packaging/, whose npm projects install themselves on first use).
+# the chart's text metrics assume, Hugo (for the static-site tests in
+# tests/packaging/, whose npm projects install themselves on first use), and
+# the other two engines the shared browser tests run in: Firefox ESR (driven
+# over WebDriver BiDi) and WebKitGTK's MiniBrowser with WebKitWebDriver, run
+# under Xvfb.
 # Safe to run again: it only adds what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +40,10 @@ if [ "${1:-}" = "--browser" ]; then
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing+=(fonts-liberation)
   command -v hugo >/dev/null || missing+=(hugo)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  command -v xauth >/dev/null || missing+=(xauth) # xvfb-run needs it; xvfb only recommends it
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       apt-get update -qq

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, the Rust tests (native), both wasm
-# builds, and the Node and browser tests (headless Chromium).
+# builds, and the Node and browser tests (headless Chromium; the core browser
+# tests also in Firefox ESR and WebKitGTK's MiniBrowser, tests/browser/engines.test.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
