@@ -21,12 +21,13 @@ const USAGE: &str = "usage:
                            [--theme light|dark] [--scale auto|linear] [--hour-cycle h12|h23] [--now RFC3339]
                            [feed options]
   incident-timeline check <file|->... [feed options]
-  incident-timeline import <file|-> [feed options]
+  incident-timeline import <file|folder|->... [feed options]
 
 render  draws the timeline as SVG (to stdout unless -o is given)
 check   reports every problem in each file; exits 1 if there are any
 import  reads a status-page feed and writes it as a format v1 document to stdout
-        (warnings about what could not be mapped go to stderr)
+        (warnings about what could not be mapped go to stderr); several files, or a
+        folder of them (one incident a file, pages of a feed), make one timeline
 
 A file is a format v1 timeline or a status-page feed (Atlassian Statuspage, incident.io,
 Google Cloud Service Health), told apart by its shape. Feed options:
@@ -202,16 +203,64 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
 fn import(args: &[String]) -> Result<ExitCode, String> {
     let mut o = ImportOptions::default();
     let files = arguments(args, |f, v| feed_option(&mut o, f, v))?;
-    let [path] = files.as_slice() else {
-        return Err(format!("import takes one input file\n{USAGE}"));
+    let doc = match files.as_slice() {
+        [] => return Err(format!("import needs an input file\n{USAGE}")),
+        [path] if !std::path::Path::new(path).is_dir() => read_document(path, &o)?,
+        paths => read_many(paths, &o)?,
     };
-    let Some(doc) = read_document(path, &o)? else {
+    let Some(doc) = doc else {
         return Ok(ExitCode::FAILURE);
     };
     std::io::stdout()
         .write_all(doc.timeline.to_document().as_bytes())
         .map_err(|e| format!("cannot write: {e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Several feed files (folders stand for the `.json` files in them), read
+/// into one timeline; prints the problems and warnings.
+fn read_many(paths: &[String], o: &ImportOptions) -> Result<Option<Document>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        let p = std::path::Path::new(path);
+        if p.is_dir() {
+            let mut inside: Vec<_> = std::fs::read_dir(p)
+                .map_err(|e| format!("cannot read {path}: {e}"))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.extension().is_some_and(|x| x == "json"))
+                .collect();
+            inside.sort();
+            files.extend(inside.into_iter().map(|f| f.display().to_string()));
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut docs = Vec::with_capacity(files.len());
+    for f in &files {
+        match incident_timeline::parse::parse_json(&read_input(f)?) {
+            Ok(v) => docs.push((f.clone(), v)),
+            Err(problems) => {
+                print_problems(f, &problems);
+                return Ok(None);
+            }
+        }
+    }
+    match incident_timeline::import::import_many(&docs, o) {
+        Ok(imported) => {
+            for w in &imported.warnings {
+                eprintln!("warning: {w}");
+            }
+            Ok(Some(Document {
+                timeline: imported.timeline,
+                warnings: imported.warnings,
+                source: Some(imported.source),
+            }))
+        }
+        Err(problems) => {
+            print_problems(&paths.join(", "), &problems);
+            Ok(None)
+        }
+    }
 }
 
 fn render(args: &[String]) -> Result<ExitCode, String> {
