@@ -409,7 +409,10 @@ fn github_history_as_one_timeline() {
     let again = import_many(&twice, &ImportOptions::default()).unwrap();
     assert_eq!(again.timeline.events, t.events);
     // Speed is measured by `cargo bench --bench import`, not asserted here.
-    println!("import_many of {} documents: {took:?} (debug build)", docs.len());
+    println!(
+        "import_many of {} documents: {took:?} (debug build)",
+        docs.len()
+    );
 }
 
 #[test]

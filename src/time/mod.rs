@@ -9,6 +9,7 @@
 
 pub mod clock;
 mod instant;
+pub mod step;
 pub mod timestamp;
 pub mod zone;
 

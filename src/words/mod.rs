@@ -6,7 +6,7 @@
 pub mod describe;
 pub mod summary;
 
-use crate::layout::ticks::Step;
+use crate::time::step::Step;
 
 /// What the axis's tick step is, for a screen reader after a zoom: "Time
 /// axis: ticks every 5 minutes", "Time axis: ticks every hour".
