@@ -11,6 +11,8 @@
 //! - [`model`]: the [`Timeline`], and in `model/kinds/` every kind of event, described once.
 //! - [`parse`]: format v1 checked into a [`Timeline`], every problem with its JSON path.
 //! - `import/` (full build): status-page feeds read into a [`Timeline`], with warnings.
+//! - `postmortem/` (full build): a post-mortem's timeline text (plain text or Markdown)
+//!   read into a [`Timeline`], with warnings by line and column.
 //! - [`layout`]: a [`Timeline`] into a [`Scene`] of positioned shapes and text, with the
 //!   crate's own text metrics (so a server and a browser agree); scale, axis breaks, ticks.
 //! - [`draw`]: a scene painted on any plotters `DrawingBackend`: SVG, or a canvas in wasm.
@@ -35,6 +37,8 @@ pub mod layout;
 pub mod model;
 pub mod order;
 pub mod parse;
+#[cfg(feature = "full")]
+pub mod postmortem;
 pub mod problem;
 pub mod render;
 pub mod time;

@@ -1,0 +1,339 @@
+//! Entries with their instants into the timeline's events and lanes.
+//!
+//! * Phase markers pair up ([`super::kinds::marker`]): an `OUTAGE BEGINS`
+//!   with the first `OUTAGE ENDS` after it (else the first `OUTAGE
+//!   MITIGATED` after it) makes one outage; `IMPACT …` a degraded event;
+//!   `INCIDENT …` an activity (the incident as the team worked it). A
+//!   marker left without its other end is a milestone, with a warning
+//!   (`MITIGATED` alone is a milestone without one).
+//! * Other ranges take their kind from their words
+//!   ([`super::kinds::range_kind`]); single times are milestones.
+//! * Title: the entry's text, without the separator after its time, cut
+//!   to 500 characters at a word (with "…"); the time as written when it
+//!   has no text. Detail: the whole text (up to 20,000 characters), when the
+//!   title was cut or the text is over 120 characters or more text follows
+//!   it; then " (approximate time)" (or start time, end time, times) when a
+//!   time was marked approximate.
+//! * Lanes: outages and degraded events in "Impact", maintenance in
+//!   "Maintenance", activities in "Response", milestones in "Timeline"; only
+//!   lanes that have events, in that order.
+//! * Events are sorted by start (entries at the same instant keep the
+//!   text's order) and numbered `t1`, `t2`, ….
+
+use super::kinds::{marker, range_kind, share, Marker, Phase, Subject};
+use super::timing::Resolution;
+use super::walk::{Entry, Walked};
+use super::warning;
+use crate::model::{Event, Kind, Lane, Timeline};
+use crate::parse::{MAX_DETAIL_CHARS, MAX_TITLE_CHARS};
+use crate::problem::Problem;
+use crate::time::{Instant, Zone};
+
+/// Text longer than this goes to the detail too.
+const LONG: usize = 120;
+
+struct Draft {
+    start: Instant,
+    end: Option<Instant>,
+    kind: Kind,
+    impact: Option<f64>,
+    title: String,
+    detail: Option<String>,
+}
+
+/// Without the separators and emphasis left at its ends.
+fn tidy(text: &str) -> &str {
+    text.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | ',' | '.' | '*' | '_' | '>')
+    })
+    .trim_end()
+}
+
+/// `text` cut to `max` characters at a word, with "…".
+fn cut(text: &str, max: usize) -> (String, bool) {
+    if text.chars().count() <= max {
+        return (text.to_string(), false);
+    }
+    let head: String = text.chars().take(max - 1).collect();
+    let at = head
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .next_back()
+        .filter(|i| head[..*i].chars().count() > max / 2)
+        .unwrap_or(head.len());
+    (format!("{}…", head[..at].trim_end()), true)
+}
+
+/// Title and detail for a text, its further text, and the approximate note.
+fn words(text: &str, more: &str, written: &str, note: &str) -> (String, Option<String>) {
+    let text = tidy(text);
+    let more = more.trim();
+    if text.is_empty() && more.is_empty() {
+        let detail = (!note.is_empty()).then(|| format!("{written}{note}"));
+        return (cut(written, MAX_TITLE_CHARS).0, detail);
+    }
+    let (title, was_cut) = if text.is_empty() {
+        cut(more, MAX_TITLE_CHARS)
+    } else {
+        cut(text, MAX_TITLE_CHARS)
+    };
+    let long = was_cut || text.chars().count() > LONG || (!more.is_empty() && !text.is_empty());
+    let mut detail = long.then(|| {
+        let mut d = text.to_string();
+        if !more.is_empty() && !text.is_empty() {
+            d.push_str("\n\n");
+            d.push_str(more);
+        } else if text.is_empty() {
+            d.push_str(more);
+        }
+        cut(&d, MAX_DETAIL_CHARS - note.chars().count()).0
+    });
+    if !note.is_empty() {
+        let base = detail
+            .take()
+            .unwrap_or_else(|| cut(text, MAX_DETAIL_CHARS - note.chars().count()).0);
+        detail = Some(format!("{base}{note}"));
+    }
+    (title, detail)
+}
+
+fn note(start: bool, end: bool, range: bool) -> &'static str {
+    match (start, end, range) {
+        (true, true, true) => " (approximate times)",
+        (true, false, true) => " (approximate start time)",
+        (false, true, true) => " (approximate end time)",
+        (true, _, false) => " (approximate time)",
+        _ => "",
+    }
+}
+
+fn impact_of(kind: Kind, share: Option<f64>) -> Option<f64> {
+    match kind.spec().impact {
+        crate::model::Impact::Whole => Some(1.0),
+        crate::model::Impact::Share => share,
+        crate::model::Impact::None => Some(0.0),
+    }
+}
+
+/// The timeline of the entries.
+pub(super) fn build(w: &Walked, r: &Resolution, warnings: &mut Vec<Problem>) -> Timeline {
+    let entry = |k: usize| -> &Entry { &w.entries[r.timed[k].entry] };
+    // Phase markers, in time order.
+    let mut markers: Vec<(usize, Marker)> = r
+        .timed
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| t.end.is_none() && matches!(entry(*k).when, super::clock::When::At(_)))
+        .filter_map(|(k, _)| marker(tidy(&entry(k).text)).map(|m| (k, m)))
+        .collect();
+    markers.sort_by_key(|(k, _)| (r.timed[*k].start, *k));
+    let mut used = vec![false; markers.len()];
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for a in 0..markers.len() {
+        let (ka, ma) = markers[a];
+        if used[a] || ma.phase != Phase::Begins {
+            continue;
+        }
+        let find = |phase: Phase, used: &[bool]| {
+            (a + 1..markers.len()).find(|&b| {
+                !used[b] && markers[b].1.subject == ma.subject && markers[b].1.phase == phase
+            })
+        };
+        if let Some(b) = find(Phase::Ends, &used).or_else(|| find(Phase::Mitigated, &used)) {
+            used[a] = true;
+            used[b] = true;
+            pairs.push((ka, markers[b].0));
+        }
+    }
+    for (k, (idx, m)) in markers.iter().enumerate() {
+        if used[k] || m.phase == Phase::Mitigated {
+            continue;
+        }
+        let (word, other, side) = match m.phase {
+            Phase::Begins => (m.subject.word(), "ENDS (or MITIGATED)", "after"),
+            _ => (m.subject.word(), "BEGINS", "before"),
+        };
+        let e = entry(*idx);
+        warnings.push(warning(
+            e.pos,
+            format!(
+                "{word} {} has no {word} {other} {side} it; kept as a milestone",
+                phase_word(m.phase)
+            ),
+        ));
+    }
+    let in_pair: std::collections::HashSet<usize> =
+        pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    let mut drafts: Vec<(Draft, usize)> = Vec::with_capacity(r.timed.len());
+    for (k, t) in r.timed.iter().enumerate() {
+        if in_pair.contains(&k) {
+            if let Some(&(_, b)) = pairs.iter().find(|(a, _)| *a == k) {
+                drafts.push((pair(entry(k), entry(b), t.start, r.timed[b].start), k));
+            }
+            continue;
+        }
+        let e = entry(k);
+        let (kind, impact, approx) = match &e.when {
+            super::clock::When::At(c) => (Kind::MILESTONE, Some(0.0), note(c.approx, false, false)),
+            super::clock::When::Range(a, b) => {
+                let (kind, share) = range_kind(&e.text);
+                (kind, impact_of(kind, share), note(a.approx, b.approx, true))
+            }
+        };
+        let (title, detail) = words(&e.text, &e.more, &e.written, approx);
+        drafts.push((
+            Draft {
+                start: t.start,
+                end: t.end,
+                kind,
+                impact,
+                title,
+                detail,
+            },
+            k,
+        ));
+    }
+    drafts.sort_by_key(|(d, k)| (d.start, *k));
+    let lanes_of = [
+        (
+            "impact",
+            "Impact",
+            [Kind::OUTAGE, Kind::DEGRADED].as_slice(),
+        ),
+        ("maintenance", "Maintenance", [Kind::MAINTENANCE].as_slice()),
+        ("response", "Response", [Kind::ACTIVITY].as_slice()),
+        ("timeline", "Timeline", [Kind::MILESTONE].as_slice()),
+    ];
+    let mut lanes: Vec<Lane> = Vec::new();
+    let mut lane_index = |kind: Kind| -> usize {
+        let (id, label, _) = lanes_of
+            .iter()
+            .find(|(_, _, kinds)| kinds.contains(&kind))
+            .copied()
+            .unwrap_or(lanes_of[3]);
+        let order = |id: &str| lanes_of.iter().position(|(i, _, _)| *i == id).unwrap_or(0);
+        match lanes.iter().position(|l| l.id == id) {
+            Some(i) => i,
+            None => {
+                let at = lanes
+                    .iter()
+                    .position(|l| order(&l.id) > order(id))
+                    .unwrap_or(lanes.len());
+                lanes.insert(
+                    at,
+                    Lane {
+                        id: id.into(),
+                        label: label.into(),
+                    },
+                );
+                at
+            }
+        }
+    };
+    // Lanes first (inserting one shifts the others), then the events.
+    for (d, _) in &drafts {
+        lane_index(d.kind);
+    }
+    let events: Vec<Event> = drafts
+        .into_iter()
+        .enumerate()
+        .map(|(n, (d, _))| Event {
+            id: Some(format!("t{}", n + 1)),
+            lane: lane_index(d.kind),
+            kind: d.kind,
+            start: d.start,
+            end: d.end,
+            title: d.title,
+            detail: d.detail,
+            severity: d.kind.default_severity(),
+            impact: d.impact,
+            links: Vec::new(),
+        })
+        .collect();
+    let title = w
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| cut(t, MAX_TITLE_CHARS).0);
+    Timeline {
+        title,
+        description: None,
+        zone: Some(Zone::named(&r.zone).unwrap_or_else(|_| Zone::utc())),
+        lanes,
+        events,
+    }
+}
+
+fn phase_word(p: Phase) -> &'static str {
+    match p {
+        Phase::Begins => "BEGINS",
+        Phase::Ends => "ENDS",
+        Phase::Mitigated => "MITIGATED",
+    }
+}
+
+/// One range from a BEGINS entry and its ENDS (or MITIGATED) entry.
+fn pair(b: &Entry, e: &Entry, start: Instant, end: Instant) -> Draft {
+    let bt = tidy(&b.text);
+    let et = tidy(&e.text);
+    let m = marker(bt);
+    let subject = m.map_or(Subject::Outage, |m| m.subject);
+    let kind = match subject {
+        Subject::Outage => Kind::OUTAGE,
+        Subject::Impact => Kind::DEGRADED,
+        Subject::Incident => Kind::ACTIVITY,
+    };
+    let rest = m.map_or(bt.to_string(), |m| {
+        format!("{}{}", &bt[..m.start], &bt[m.end..])
+    });
+    let rest = tidy(&rest).to_string();
+    let text = if rest.is_empty() {
+        let mut t = subject.word().to_lowercase();
+        t[..1].make_ascii_uppercase();
+        t
+    } else {
+        rest
+    };
+    let more = format!("{bt}\n{}: {et}", e.written);
+    let approx = note(b.when.first().approx, e.when.first().approx, true);
+    let (title, _) = words(&text, "", &b.written, "");
+    let (_, detail) = words(&more, "", &b.written, approx);
+    let detail = detail.or_else(|| Some(cut(&more, MAX_DETAIL_CHARS).0));
+    Draft {
+        start,
+        end: Some(end.max(start)),
+        kind,
+        impact: impact_of(kind, share(bt).or_else(|| share(et))),
+        title,
+        detail,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cutting() {
+        let long = "word ".repeat(200);
+        let (t, was) = cut(long.trim(), 500);
+        assert!(was && t.ends_with("word…") && t.chars().count() <= 500);
+        assert_eq!(cut("short", 500), ("short".into(), false));
+        let (t, _) = cut(&"x".repeat(600), 500);
+        assert_eq!(t.chars().count(), 500);
+    }
+
+    #[test]
+    fn titles_and_details() {
+        assert_eq!(words(": A fix", "", "9 AM", ""), ("A fix".into(), None));
+        assert_eq!(
+            words("A fix", "", "9 AM", " (approximate time)"),
+            ("A fix".into(), Some("A fix (approximate time)".into()))
+        );
+        assert_eq!(words("", "", "14:00 UTC", ""), ("14:00 UTC".into(), None));
+        let (_, d) = words("A fix.", "It worked.", "9 AM", "");
+        assert_eq!(d.as_deref(), Some("A fix.\n\nIt worked."));
+    }
+}

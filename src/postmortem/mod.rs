@@ -1,0 +1,128 @@
+//! Post-mortem timeline text read into a [`Timeline`]: the timeline section
+//! of an incident report, as plain text or Markdown (`8:24 – 8:49 AM (PST):
+//! …`, `| 14:54 | OUTAGE BEGINS … |`, `At 9:37AM PST, …`), with a warning
+//! (line and column) for every line that looks like an entry but could not
+//! be read. Full build only: the browser widget never carries it.
+//!
+//! The reading goes in stages, each a module:
+//!
+//! - [`lines`]: the document's lines as Markdown sees them, cleaned of
+//!   emphasis, each character with its line and column;
+//! - [`dates`], [`clock`], [`zones`]: dates, times and ranges, zones;
+//! - [`lead`]: how a line starts (an entry, a date, neither);
+//! - [`prose`]: times in running text, sentence by sentence;
+//! - [`walk`]: the walk through the lines, keeping the date and the zone in
+//!   force, collecting entries;
+//! - [`timing`]: entries to instants (years, AM/PM, newest first, midnight,
+//!   daylight saving);
+//! - [`kinds`] and [`events`]: entries to events, kinds, lanes and ids.
+//!
+//! docs/text-format.md is the reference for people: every form it reads,
+//! the zone table, the kind and lane rules, every warning.
+
+mod clock;
+mod dates;
+mod events;
+mod kinds;
+mod lead;
+mod lines;
+mod prose;
+mod timing;
+mod walk;
+mod zones;
+
+use crate::model::Timeline;
+use crate::problem::{Problem, Problems};
+use crate::time::Zone;
+
+/// What the caller knows that the text may not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextOptions {
+    /// The incident's date, for a text that gives none (or gives dates
+    /// without a year: it fills in the year). Dates written in the text win.
+    pub date: Option<chrono::NaiveDate>,
+    /// An IANA zone (or `UTC`), used when the text states none.
+    pub time_zone: Option<String>,
+}
+
+/// A timeline read from text.
+#[derive(Debug, Clone)]
+pub struct TextTimeline {
+    /// The timeline. Its `zone` is the zone the text used (an IANA zone when
+    /// known), so times display in it.
+    pub timeline: Timeline,
+    /// What could not be read or was read with a guess, each with its line
+    /// and column (1-based, in characters).
+    pub warnings: Vec<Problem>,
+}
+
+/// A line and column in the text, both from 1, in characters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Pos {
+    line: usize,
+    col: usize,
+}
+
+/// A warning (or problem) at a place in the text.
+fn warning(pos: Pos, message: impl Into<String>) -> Problem {
+    Problem {
+        path: String::new(),
+        line: Some(pos.line),
+        column: Some(pos.col),
+        message: message.into(),
+    }
+}
+
+/// Reads the timeline of a post-mortem (plain text or Markdown).
+///
+/// Errors: the text is over the size limit of documents, the time zone
+/// option is not a zone, the text has no timeline entries, or it gives no
+/// date for its times and the options none either. The warnings of the
+/// lines read so far come with the error.
+pub fn read_text(text: &str, o: &TextOptions) -> Result<TextTimeline, Problems> {
+    crate::parse::check_size(text.len())?;
+    let option_zone = match &o.time_zone {
+        Some(name) => Some(
+            Zone::named(name.trim())
+                .map_err(|m| Problems::one(Problem::at("timeZone", m)))?
+                .name()
+                .to_string(),
+        ),
+        None => None,
+    };
+    let walked = walk::walk(text);
+    let mut warnings = walked.warnings.clone();
+    let fail = |mut warnings: Vec<Problem>, p: Problems| {
+        warnings.extend(p.0);
+        warnings.sort_by_key(|p| (p.line, p.column));
+        Problems(warnings)
+    };
+    if walked.entries.is_empty() {
+        return Err(fail(
+            warnings,
+            Problems::one(Problem::at(
+                "",
+                "found no timeline entries: no line starts with a time (such as \"14:05 UTC: …\" or \"9:37 AM: …\") and no sentence gives one (\"At 9:37 AM PST, …\"); see docs/text-format.md",
+            )),
+        ));
+    }
+    let resolution = match timing::resolve(&walked, o, option_zone, &mut warnings) {
+        Ok(r) => r,
+        Err(p) => return Err(fail(warnings, p)),
+    };
+    let timeline = events::build(&walked, &resolution, &mut warnings);
+    // What the reader writes must read back as a document; if it ever did
+    // not, that is the reader's fault, said as a problem rather than a panic.
+    if let Err(p) = crate::parse::parse(&timeline.to_document()) {
+        let first = p.iter().next().map(|p| p.to_string()).unwrap_or_default();
+        return Err(fail(
+            warnings,
+            Problems::one(Problem::at(
+                "",
+                format!("the timeline read from this text is not a valid document ({first}); please report this"),
+            )),
+        ));
+    }
+    warnings.sort_by_key(|p| (p.line, p.column));
+    Ok(TextTimeline { timeline, warnings })
+}
