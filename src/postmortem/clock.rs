@@ -371,8 +371,13 @@ pub(super) fn when_at(
     iso: bool,
     between: bool,
 ) -> Result<Option<When>, BadTime> {
-    let Some(a) = clock_at(s, i, iso)? else {
-        return Ok(None);
+    // `9 – 11 PM`: an hour alone starts a range whose end says AM or PM.
+    let (a, bare) = match clock_at(s, i, iso)? {
+        Some(a) => (a, false),
+        None => match bare_hour(s, i) {
+            Some(a) => (a, true),
+            None => return Ok(None),
+        },
     };
     let mut j = a.end;
     while j < a.end + 3 && s.get(j) == Some(&' ') {
@@ -411,13 +416,46 @@ pub(super) fn when_at(
         }
         // `4:33 PM4:48 PM`: nothing between two times that both say AM or PM.
         None if a.mer.is_some() && s.get(j).is_some_and(|c| c.is_ascii_digit()) => j,
+        None if bare => return Ok(None),
         None => return Ok(Some(When::At(a))),
     };
     match clock_at(s, b_start, iso) {
+        Ok(Some(b)) if bare && b.mer.is_none() => Ok(None),
         Ok(Some(b)) if sep_end.is_some() || b.mer.is_some() => Ok(Some(When::Range(a, b))),
         Err(e) if sep_end.is_some() => Err(e),
+        _ if bare => Ok(None),
         _ => Ok(Some(When::At(a))),
     }
+}
+
+/// An hour alone (`9`, `~9`), 1 to 12, for the start of a range.
+fn bare_hour(s: &[char], i: usize) -> Option<Clock> {
+    let (approx, n0) = match approx_at(s, i) {
+        Some(k) => (true, k),
+        None => (false, i),
+    };
+    let (h, hn) = digits(s, n0);
+    if hn == 0
+        || hn > 2
+        || !(1..=12).contains(&h)
+        || s.get(n0 + hn)
+            .is_some_and(|c| c.is_alphanumeric() || *c == ':' || *c == '.')
+    {
+        return None;
+    }
+    Some(Clock {
+        h,
+        m: 0,
+        s: 0,
+        ms: 0,
+        mer: None,
+        colon: false,
+        approx,
+        zone: None,
+        start: i,
+        end: n0 + hn,
+        late_pm: false,
+    })
 }
 
 #[cfg(test)]
@@ -514,5 +552,12 @@ mod tests {
         assert!(matches!(when("14:00 - Rollback"), When::At(..)));
         assert!(matches!(when("9 AM 2 servers"), When::At(..)));
         assert!(matches!(when("09:00 UTC-10:00 UTC"), When::Range(..)));
+        let When::Range(a, b) = when("9 - 11 PM: x") else {
+            panic!()
+        };
+        assert_eq!(range_times(&a, &b), (21 * 3_600_000, 23 * 3_600_000));
+        for no in ["9 - 11 servers", "9 to 10", "12 - 14:00"] {
+            assert_eq!(when_at(&chars(no), 0, false, false), Ok(None), "{no}");
+        }
     }
 }

@@ -28,6 +28,7 @@ use crate::model::{Event, Kind, Lane, Timeline};
 use crate::parse::{MAX_DETAIL_CHARS, MAX_TITLE_CHARS};
 use crate::problem::Problem;
 use crate::time::{Instant, Zone};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Text longer than this goes to the detail too.
 const LONG: usize = 120;
@@ -128,22 +129,50 @@ pub(super) fn build(w: &Walked, r: &Resolution, warnings: &mut Vec<Problem>) -> 
         .filter_map(|(k, _)| marker(tidy(&entry(k).text)).map(|m| (k, m)))
         .collect();
     markers.sort_by_key(|(k, _)| (r.timed[*k].start, *k));
+    // Each BEGINS with the first ENDS after it that no earlier BEGINS took;
+    // failing that, a MITIGATED after it. One pass, a queue per subject.
     let mut used = vec![false; markers.len()];
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for a in 0..markers.len() {
-        let (ka, ma) = markers[a];
-        if used[a] || ma.phase != Phase::Begins {
-            continue;
+    let mut pairs: HashMap<usize, usize> = HashMap::new();
+    let mut open: [VecDeque<usize>; 3] = Default::default();
+    let mut tentative: HashMap<usize, usize> = HashMap::new();
+    let slot = |s: Subject| match s {
+        Subject::Outage => 0,
+        Subject::Incident => 1,
+        Subject::Impact => 2,
+    };
+    for (b, (_, m)) in markers.iter().enumerate() {
+        let q = &mut open[slot(m.subject)];
+        match m.phase {
+            Phase::Begins => q.push_back(b),
+            Phase::Ends => {
+                if let Some(a) = q.pop_front() {
+                    used[a] = true;
+                    used[b] = true;
+                    pairs.insert(markers[a].0, markers[b].0);
+                    // Its MITIGATED goes to the next BEGINS, if that came before it.
+                    if let Some(mit) = tentative.remove(&a) {
+                        if let Some(&next) = q.front().filter(|&&n| n < mit) {
+                            tentative.entry(next).or_insert(mit);
+                        }
+                    }
+                }
+            }
+            Phase::Mitigated => {
+                if let Some(&a) = q.front() {
+                    tentative.entry(a).or_insert(b);
+                }
+            }
         }
-        let find = |phase: Phase, used: &[bool]| {
-            (a + 1..markers.len()).find(|&b| {
-                !used[b] && markers[b].1.subject == ma.subject && markers[b].1.phase == phase
-            })
-        };
-        if let Some(b) = find(Phase::Ends, &used).or_else(|| find(Phase::Mitigated, &used)) {
-            used[a] = true;
-            used[b] = true;
-            pairs.push((ka, markers[b].0));
+    }
+    for q in &open {
+        for a in q {
+            if let Some(&mit) = tentative.get(a) {
+                if !used[mit] {
+                    used[*a] = true;
+                    used[mit] = true;
+                    pairs.insert(markers[*a].0, markers[mit].0);
+                }
+            }
         }
     }
     for (k, (idx, m)) in markers.iter().enumerate() {
@@ -163,12 +192,11 @@ pub(super) fn build(w: &Walked, r: &Resolution, warnings: &mut Vec<Problem>) -> 
             ),
         ));
     }
-    let in_pair: std::collections::HashSet<usize> =
-        pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    let in_pair: HashSet<usize> = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
     let mut drafts: Vec<(Draft, usize)> = Vec::with_capacity(r.timed.len());
     for (k, t) in r.timed.iter().enumerate() {
         if in_pair.contains(&k) {
-            if let Some(&(_, b)) = pairs.iter().find(|(a, _)| *a == k) {
+            if let Some(&b) = pairs.get(&k) {
                 drafts.push((pair(entry(k), entry(b), t.start, r.timed[b].start), k));
             }
             continue;
@@ -314,6 +342,58 @@ fn pair(b: &Entry, e: &Entry, start: Instant, end: Instant) -> Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn timeline(text: &str) -> Timeline {
+        let o = crate::postmortem::TextOptions {
+            date: chrono::NaiveDate::from_ymd_opt(2022, 1, 1),
+            time_zone: None,
+        };
+        crate::postmortem::read_text(text, &o).unwrap().timeline
+    }
+
+    fn spans(t: &Timeline) -> Vec<(String, String)> {
+        let z = t.zone.clone().unwrap();
+        let f = |ms| z.local(ms).format("%H:%M").to_string();
+        t.events
+            .iter()
+            .map(|e| {
+                (
+                    e.kind.as_str().to_string(),
+                    format!(
+                        "{}{}",
+                        f(e.start),
+                        e.end.map(|x| format!("-{}", f(x))).unwrap_or_default()
+                    ),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn phase_markers_pair_up() {
+        let s = |text: &str| spans(&timeline(text));
+        let k = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // ENDS before MITIGATED; a MITIGATED alone is a milestone.
+        assert_eq!(
+            s("UTC\n10:00 OUTAGE BEGINS\n10:30 OUTAGE MITIGATED\n11:00 OUTAGE ENDS\n"),
+            [k("outage", "10:00-11:00"), k("milestone", "10:30")]
+        );
+        // Without ENDS, MITIGATED ends it.
+        assert_eq!(
+            s("UTC\n10:00 IMPACT START\n10:30 IMPACT MITIGATED\n"),
+            [k("degraded", "10:00-10:30")]
+        );
+        // Two at once, in order; one more ENDS than BEGINS: a milestone.
+        assert_eq!(
+            s("UTC\n10:00 OUTAGE BEGINS\n10:05 OUTAGE BEGINS\n10:10 OUTAGE ENDS\n10:20 OUTAGE ENDS\n10:30 OUTAGE ENDS\n"),
+            [k("outage", "10:00-10:10"), k("outage", "10:05-10:20"), k("milestone", "10:30")]
+        );
+        // A MITIGATED passed on to the next BEGINS when the first one ENDS.
+        assert_eq!(
+            s("UTC\n10:00 OUTAGE BEGINS\n10:05 OUTAGE BEGINS\n10:10 OUTAGE MITIGATED\n10:20 OUTAGE ENDS\n"),
+            [k("outage", "10:00-10:20"), k("outage", "10:05-10:10")]
+        );
+    }
 
     #[test]
     fn cutting() {

@@ -92,10 +92,10 @@ pub fn read_text(text: &str, o: &TextOptions) -> Result<TextTimeline, Problems> 
     };
     let walked = walk::walk(text);
     let mut warnings = walked.warnings.clone();
+    // The problem first, then the warnings of the lines read so far.
     let fail = |mut warnings: Vec<Problem>, p: Problems| {
-        warnings.extend(p.0);
         warnings.sort_by_key(|p| (p.line, p.column));
-        Problems(warnings)
+        Problems(p.0.into_iter().chain(warnings).collect())
     };
     if walked.entries.is_empty() {
         return Err(fail(

@@ -89,10 +89,44 @@ pub(super) fn hit_in(s: &[char], a: usize, b: usize) -> Option<(usize, When)> {
     None
 }
 
+/// Whether a line ends with a word that leads into a time (`… EST. Around`,
+/// `… from`): the time that starts the next line belongs to its sentence.
+pub(super) fn ends_with_lead_in(s: &[char]) -> bool {
+    let mut e = s.len();
+    while e > 0 && s[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    if e > 0 && matches!(s[e - 1], '~' | '≈') {
+        return true;
+    }
+    let mut a = e;
+    while a > 0 && e - a < 14 && (s[a - 1].is_alphabetic() || s[a - 1] == '.') {
+        a -= 1;
+    }
+    if a > 0 && s[a - 1].is_alphanumeric() {
+        return false;
+    }
+    let word: String = s[a..e].iter().collect::<String>().to_lowercase();
+    let approx = [
+        "approximately",
+        "approx.",
+        "approx",
+        "about",
+        "around",
+        "roughly",
+        "circa",
+        "ca.",
+    ];
+    approx.contains(&word.as_str())
+        || LEADS
+            .iter()
+            .any(|l| l.rsplit(' ').next() == Some(word.as_str()))
+}
+
 /// Words before a dot that do not end a sentence.
-const ABBREVIATIONS: [&str; 18] = [
+const ABBREVIATIONS: [&str; 17] = [
     "approx", "ca", "e.g", "i.e", "vs", "mr", "mrs", "ms", "dr", "st", "no", "inc", "ltd", "jr",
-    "sr", "u.s", "fig", "est",
+    "sr", "u.s", "fig",
 ];
 
 /// Whether the dot at `p` ends a sentence.

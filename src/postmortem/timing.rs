@@ -159,10 +159,10 @@ pub(super) fn resolve(
             Some((p, true)) if c.twelve_hour() => soonest(c, p),
             _ => c.clone(),
         };
-        let (s, end) = match &e.when {
+        let (s, end, twelve) = match &e.when {
             When::At(c) => {
                 let c = inferred(c);
-                (c.ms_of_day(c.mer), None)
+                (c.ms_of_day(c.mer), None, c.mer.is_some())
             }
             When::Range(a, b) => {
                 let a = if b.mer.is_none() {
@@ -171,10 +171,9 @@ pub(super) fn resolve(
                     a.clone()
                 };
                 let (s, e) = range_times(&a, b);
-                (s, Some(e))
+                (s, Some(e), a.mer.is_some() || b.mer.is_some())
             }
         };
-        let twelve = e.when.first().mer.is_some() || e.when.last().mer.is_some();
         prev = Some((s, twelve));
         walls.push((later(base, s), end.map(|x| later(base, x))));
     }

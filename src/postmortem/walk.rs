@@ -31,7 +31,7 @@ use super::clock::When;
 use super::dates::{date_at, first_date, first_year, DateHit, DateRead, PDate, YEARS};
 use super::lead::{lead, skip_text_sep, Lead};
 use super::lines::{lines, Kind, Line, Piece};
-use super::prose::{hit_in, sentences};
+use super::prose::{ends_with_lead_in, hit_in, sentences};
 use super::zones::{about_times, zone_in, Stated, ZoneHit};
 use super::{warning, Pos};
 use crate::parse::MAX_EVENTS;
@@ -588,7 +588,16 @@ impl Walker<'_> {
         if self.carry && !r.bare(p.len()) {
             self.flush();
         }
-        if r == Lead::None {
+        // A time after a line that leads into it (`… EST. Around` / `9:20 a.m. …`)
+        // belongs to that sentence.
+        let split = matches!(r, Lead::Entry { .. })
+            && !r.bare(p.len())
+            && self.open.is_none()
+            && self
+                .pending
+                .last()
+                .is_some_and(|l| ends_with_lead_in(&l.chars));
+        if r == Lead::None || split {
             if let Some(o) = self.open {
                 self.attach(o.entry, p, " ", false);
                 return;
@@ -668,7 +677,12 @@ impl Walker<'_> {
                             row: false,
                         });
                     }
-                    _ => self.prose(&rest_piece, indent.is_some()),
+                    // Read with the lines that continue it.
+                    _ if indent.is_some() => self.prose(&rest_piece, true),
+                    _ => {
+                        self.pending_status = status_word(&rest_piece).is_some();
+                        self.pending.push(rest_piece);
+                    }
                 }
             }
             Lead::Bad { start, message } => {
@@ -712,7 +726,15 @@ impl Walker<'_> {
                     self.set_date(&d, p, true);
                 }
             }
-            let head = p.text(a, phrase);
+            let mut head = p.text(a, phrase);
+            // "On Tuesday, April 5th, 2022, starting at 7:38 UTC, …": the date is no title.
+            if let Some(d) = date.filter(|d| d.start >= a && d.end <= phrase) {
+                let without = format!("{}{}", p.text(a, d.start), p.text(d.end, phrase));
+                let w = without.trim_matches(|c: char| c.is_whitespace() || c == ',');
+                if w.is_empty() || w.eq_ignore_ascii_case("on") {
+                    head.clear();
+                }
+            }
             let head = head.trim();
             let rest = p.text(skip_text_sep(s, end), b);
             let text = if head.is_empty()

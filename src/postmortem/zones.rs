@@ -265,18 +265,17 @@ fn offset_at(s: &[char], i: usize, short: bool) -> Option<(i32, usize)> {
     };
     let d = |k: usize| s.get(k).and_then(|c| c.to_digit(10));
     let digits = s[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let colon_minutes = |k: usize| {
+        s.get(k) == Some(&':') && s[k + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 2
+    };
     let (h, m, end) = match digits {
-        1 | 2 if s.get(i + 1 + digits) == Some(&':') => {
+        1 | 2 if colon_minutes(i + 1 + digits) => {
             let h = if digits == 1 {
                 d(i + 1)?
             } else {
                 d(i + 1)? * 10 + d(i + 2)?
             };
             let k = i + 1 + digits + 1;
-            let mins = s[k..].iter().take_while(|c| c.is_ascii_digit()).count();
-            if mins != 2 {
-                return None;
-            }
             (h, d(k)? * 10 + d(k + 1)?, k + 2)
         }
         4 => (
