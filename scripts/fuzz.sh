@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Fuzzes the timeline parser, the layout and the importers (fuzz/: see fuzz/README.md) for a
+# Fuzzes the timeline parser, the layout, the importers and the post-mortem
+# text reader (fuzz/: see fuzz/README.md) for a
 # bounded time each and exits non-zero if any input panics, hangs or takes
 # too much memory; the input is left in fuzz/artifacts/<target>/.
 #
 #   npm run fuzz                 every target for 10 minutes (the routine deep run)
 #   FUZZ_SECONDS=45              seconds per target (CI's short run: scripts/test.sh)
-#   FUZZ_TARGETS="parse layout import"  which targets
+#   FUZZ_TARGETS="parse layout import text"  which targets
 #   FUZZ_ENGINE=auto             libfuzzer (cargo fuzz, coverage-guided), stable (the
 #                                runner in fuzz/src/stable.rs: no cargo-fuzz needed), or
 #                                auto: libfuzzer when `cargo fuzz` is installed
@@ -22,7 +23,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-600}
-read -r -a targets <<< "${FUZZ_TARGETS:-parse layout import}"
+read -r -a targets <<< "${FUZZ_TARGETS:-parse layout import text}"
 engine=${FUZZ_ENGINE:-auto}
 if [ "$engine" = auto ]; then
   if cargo fuzz --version >/dev/null 2>&1; then engine=libfuzzer; else engine=stable; fi
@@ -59,6 +60,7 @@ for t in "${targets[@]}"; do
       case "$t" in
         parse) args+=(-max_len=65536 -dict=fuzz/parse.dict) ;;
         import) args+=(-max_len=65536 -dict=fuzz/import.dict) ;;
+        text) args+=(-max_len=65536 -dict=fuzz/text.dict) ;;
         *) args+=(-max_len=4096) ;;
       esac
       mapfile -t dirs < <(seeds "$t")

@@ -8,6 +8,12 @@
 //! * [`import_target`]: arbitrary bytes as a status-page feed through
 //!   `incident_timeline::import::import_text` with several options; what it
 //!   imports must read back as format v1 and render.
+//! * [`text_target`]: arbitrary bytes as post-mortem text through
+//!   `incident_timeline::postmortem::read_text` (with or without a date and
+//!   a zone option); a timeline it reads must hold the parser's invariants,
+//!   read back through `to_document` and `parse` as the same events, and
+//!   render as SVG; every warning has a line and a column; reading takes
+//!   less than 1 s plus 10 ms a KB.
 //! * [`layout_target`]: arbitrary timelines (built directly, keeping only the
 //!   invariants the parser guarantees) at arbitrary widths, display zones,
 //!   views, scales, hour cycles and "now"s; then what the widget's `Chart`
@@ -37,6 +43,7 @@ use incident_timeline::layout::{frame, layout, layout_view, LayoutOptions};
 use incident_timeline::model::{Event, Kind, Lane, Link, Severity, Timeline};
 use incident_timeline::time::Instant;
 use incident_timeline::import::{import_text, ImportOptions, Source};
+use incident_timeline::postmortem::{read_text, TextOptions};
 use incident_timeline::{parse, render_svg, Problem, RenderOptions, ScaleMode, Scene, Theme, ThemeName, Zone};
 use plotters_svg::SVGBackend;
 use std::sync::OnceLock;
@@ -176,6 +183,61 @@ pub fn check_timeline(t: &Timeline) {
         for l in &e.links {
             let lower = l.url.to_ascii_lowercase();
             assert!(lower.starts_with("http://") || lower.starts_with("https://"), "a non-http(s) link got through: {}", l.url);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- text
+
+/// The options a text is read with, chosen by its length (so that seeds
+/// are read as they are): no date or 2022-12-07; no zone, Los Angeles,
+/// UTC or Chatham (+12:45).
+fn text_options(len: usize) -> TextOptions {
+    TextOptions {
+        date: (len % 2 == 1).then(|| chrono::NaiveDate::from_ymd_opt(2022, 12, 7)).flatten(),
+        time_zone: [None, Some("America/Los_Angeles"), Some("UTC"), Some("Pacific/Chatham")][len / 2 % 4].map(str::to_string),
+    }
+}
+
+/// Arbitrary bytes (read as UTF-8, invalid sequences replaced) as post-mortem text.
+pub fn text_target(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let started = std::time::Instant::now();
+    let result = read_text(&text, &text_options(data.len()));
+    // Reading is linear: a generous bound, far above a healthy read (a few
+    // MB a second) and far below a quadratic one. (The SVG and its checks
+    // after it take longer for a big timeline and are not timed.)
+    let took = started.elapsed().as_secs_f64();
+    let bound = 1.0 + 0.01 * data.len() as f64 / 1024.0;
+    assert!(took < bound, "reading {} bytes of text took {took:.3} s", data.len());
+    match result {
+        Ok(read) => {
+            let t = &read.timeline;
+            check_timeline(t);
+            assert!(!t.events.is_empty(), "a timeline read from text without events");
+            for w in &read.warnings {
+                assert!(w.line.is_some() && w.column.is_some(), "a warning without its place: {w:?}");
+                assert!(!w.message.trim().is_empty(), "a warning with an empty message: {w:?}");
+                if strict() {
+                    let n = w.message.chars().count();
+                    assert!(n <= MAX_MESSAGE_CHARS, "a warning of {n} characters");
+                }
+            }
+            let doc = t.to_document();
+            let again = parse(&doc).unwrap_or_else(|p| panic!("the timeline read from text does not read back: {p}\n{doc}"));
+            assert_eq!(again.events, t.events, "the timeline read from text reads back differently");
+            let svg = render_svg(t, &RenderOptions::default()).expect("render_svg of a timeline read from text");
+            check_svg(&svg, t);
+        }
+        Err(problems) => {
+            assert!(!problems.is_empty(), "an error with no problem in it");
+            for p in problems.iter() {
+                assert!(!p.message.trim().is_empty(), "a problem with an empty message: {p:?}");
+                if strict() {
+                    let n = p.message.chars().count();
+                    assert!(n <= MAX_MESSAGE_CHARS, "a problem message of {n} characters");
+                }
+            }
         }
     }
 }
@@ -684,11 +746,15 @@ mod tests {
 
     #[test]
     fn seeds_run() {
-        for dir in ["corpus/parse", "corpus/layout"] {
-            for f in std::fs::read_dir(dir).unwrap() {
+        // (fuzz/corpus/parse may not exist: parse's seeds are www/examples and the invalid fixtures.)
+        for dir in ["corpus/parse", "corpus/layout", "corpus/import", "corpus/text", "../tests/fixtures/text"] {
+            let Ok(files) = std::fs::read_dir(dir) else { continue };
+            for f in files {
                 let data = std::fs::read(f.unwrap().path()).unwrap();
                 parse_target(&data);
                 layout_target(&data);
+                import_target(&data);
+                text_target(&data);
             }
         }
     }

@@ -139,13 +139,14 @@ pub(super) fn range_times(a: &Clock, b: &Clock) -> (i64, i64) {
     best.map_or((0, 0), |(_, s, e)| (s, e))
 }
 
+/// Whether `word` (ASCII, lower case) is at `i`, in any case.
 fn lower_at(s: &[char], i: usize, word: &str) -> bool {
-    let n = word.chars().count();
+    let n = word.len();
     s.len() >= i + n
         && s[i..i + n]
             .iter()
-            .zip(word.chars())
-            .all(|(a, b)| a.to_lowercase().eq(std::iter::once(b)))
+            .zip(word.bytes())
+            .all(|(a, b)| a.to_ascii_lowercase() == char::from(b))
 }
 
 fn letter(c: Option<&char>) -> bool {
@@ -168,7 +169,7 @@ pub(super) fn approx_at(s: &[char], i: usize) -> Option<usize> {
     if matches!(s.get(i), Some('~' | '≈' | '∼')) {
         return Some(after(i + 1));
     }
-    if i > 0 && alnum(s.get(i - 1)) {
+    if (i > 0 && alnum(s.get(i - 1))) || !s.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None;
     }
     for w in [
@@ -181,7 +182,7 @@ pub(super) fn approx_at(s: &[char], i: usize) -> Option<usize> {
         "circa",
         "ca.",
     ] {
-        let n = w.chars().count();
+        let n = w.len();
         if lower_at(s, i, w) && (w.ends_with('.') || !letter(s.get(i + n))) {
             let k = after(i + n);
             return (k > i + n || w.ends_with('.')).then_some(k);
@@ -217,7 +218,7 @@ fn meridiem_at(s: &[char], i: usize) -> Option<(Mer, usize)> {
         ("am", Mer::Am),
         ("pm", Mer::Pm),
     ] {
-        let n = w.chars().count();
+        let n = w.len();
         if lower_at(s, k, w) && !letter(s.get(k + n)) {
             return Some((m, k + n));
         }
@@ -344,7 +345,7 @@ pub(super) fn clock_at(s: &[char], i: usize, iso: bool) -> Result<Option<Clock>,
         ] {
             if lower_at(s, j + 1, w) {
                 approx = true;
-                k = j + 1 + w.chars().count();
+                k = j + 1 + w.len();
                 break;
             }
         }

@@ -86,12 +86,20 @@ fn digit(c: Option<&char>) -> bool {
 }
 
 /// A capitalised word at `i` and where it ends.
+/// (Month and weekday names are ASCII and at most nine letters.)
 fn cap_word(s: &[char], i: usize) -> Option<(String, usize)> {
-    if !s.get(i)?.is_uppercase() || (i > 0 && alnum(s.get(i - 1))) {
+    if !s.get(i)?.is_ascii_uppercase() || (i > 0 && alnum(s.get(i - 1))) {
         return None;
     }
-    let end = i + s[i..].iter().take_while(|c| c.is_alphabetic()).count();
-    Some((s[i..end].iter().collect::<String>().to_lowercase(), end))
+    let n = s[i..]
+        .iter()
+        .take(10)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if n > 9 || alnum(s.get(i + n)) {
+        return None;
+    }
+    Some((s[i..i + n].iter().collect::<String>().to_lowercase(), i + n))
 }
 
 /// A month name (or its abbreviation, `Sept` too, with an optional dot) at `i`.

@@ -437,13 +437,17 @@ fn clean(chars: &[char], a: usize, b: usize, line: usize) -> Piece {
 }
 
 /// A Markdown link `[text](url)` at `i`: where `]` is, and the end of `)`.
+///
+/// The searches stop at the next bracket (and the URL's at a space), so a
+/// line of brackets is read in linear time.
 fn link(s: &[char], i: usize, b: usize) -> Option<(usize, usize)> {
-    let close = (i + 1..b.min(i + 1 + 1000)).find(|k| s[*k] == ']')?;
-    if s.get(close + 1) != Some(&'(') {
+    let close = (i + 1..b.min(i + 1 + 1000)).find(|k| matches!(s[*k], ']' | '['))?;
+    if s[close] != ']' || s.get(close + 1) != Some(&'(') {
         return None;
     }
-    let end = (close + 2..b.min(close + 2 + 2100)).find(|k| s[*k] == ')')?;
-    Some((close, end + 1))
+    let end = (close + 2..b.min(close + 2 + 2100))
+        .find(|k| s[*k] == ')' || s[*k].is_whitespace() || matches!(s[*k], '[' | ']'))?;
+    (s[end] == ')').then_some((close, end + 1))
 }
 
 #[cfg(test)]

@@ -13,13 +13,14 @@ fn alnum(c: Option<&char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Whether `word` (ASCII, lower case) is at `i`, in any case.
 fn lower_at(s: &[char], i: usize, word: &str) -> bool {
-    let n = word.chars().count();
+    let n = word.len();
     s.len() >= i + n
         && s[i..i + n]
             .iter()
-            .zip(word.chars())
-            .all(|(a, b)| a.to_lowercase().eq(std::iter::once(b)))
+            .zip(word.bytes())
+            .all(|(a, b)| a.to_ascii_lowercase() == char::from(b))
 }
 
 const LEADS: [&str; 19] = [
@@ -47,6 +48,9 @@ const LEADS: [&str; 19] = [
 /// A word leading into a time at `k`: where the time (or its approximate
 /// mark) starts, and whether it was "between".
 fn lead_in(s: &[char], k: usize) -> Option<(usize, bool)> {
+    if !s[k].is_ascii_alphabetic() && !matches!(s[k], '~' | '≈' | '∼') {
+        return None;
+    }
     if approx_at(s, k).is_some() {
         return Some((k, false));
     }
