@@ -527,6 +527,26 @@ fn the_date_comes_from_the_text_then_the_option() {
         &opts(Some("2022-12-07"), None),
     );
     assert_eq!(utc(&t.timeline), ["2021-05-04T10:00"]);
+    // Date headings, with the year from the option; (12/9) before a time.
+    let t = read(
+        "## December 8\n\n10:00 UTC: a\n\n## December 9\n\n09:00: b\n(12/10) 08:00: c\n",
+        &opts(Some("2022-12-07"), None),
+    );
+    assert_eq!(
+        utc(&t.timeline),
+        ["2022-12-08T10:00", "2022-12-09T09:00", "2022-12-10T08:00"]
+    );
+    // Day first when the first number cannot be a month.
+    let t = read("21/10/2015 14:54 UTC: a\n", &TextOptions::default());
+    assert_eq!(utc(&t.timeline), ["2015-10-21T14:54"]);
+    // An option date out of range is a problem of its own.
+    assert_eq!(
+        read_text("x", &opts(Some("1066-10-14"), None))
+            .unwrap_err()
+            .0[0]
+            .path,
+        "date"
+    );
     // The first date anywhere is the date of times before it.
     let t = read(
         "10:00 UTC: Deploy\n\nThis happened on 3/14/2023.\n",
@@ -542,7 +562,7 @@ fn the_date_comes_from_the_text_then_the_option() {
     assert!(
         t.warnings[0]
             .message
-            .contains("the text says Mon, but 2022-04-05 is a Tue"),
+            .contains("the text says Monday, but 2022-04-05 is a Tuesday"),
         "{:?}",
         t.warnings
     );

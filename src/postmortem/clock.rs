@@ -193,10 +193,8 @@ pub(super) fn approx_at(s: &[char], i: usize) -> Option<usize> {
 
 /// `n` digits or fewer at `i`: value and count.
 fn digits(s: &[char], i: usize) -> (u32, usize) {
-    let n = s[i.min(s.len())..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
+    let i = i.min(s.len());
+    let n = s[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     let v = s[i..i + n]
         .iter()
         .take(9)

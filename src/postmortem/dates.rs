@@ -1,5 +1,6 @@
 //! Dates as post-mortems write them: `2015-10-21`, `2015/10/21`, `12/8`,
-//! `12/8/2022`, `12/8/22` (month first, the US order), `December 8`,
+//! `12/8/2022`, `12/8/22` (month first, the US order; `21/10/2015`, whose first
+//! number cannot be a month, day first), `December 8`,
 //! `Dec. 8th, 2022`, `8 December 2022`, `2019 July 2`, each with an
 //! optional weekday before it (`Tuesday, April 5th, 2022`), and a month
 //! with its year (`April 2016`, which gives only the year). Month and
@@ -76,6 +77,18 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
 ];
+
+/// "Monday", for messages.
+pub(super) fn weekday_name(day: Weekday) -> String {
+    let name = WEEKDAYS
+        .iter()
+        .find(|(_, d)| *d == day)
+        .map_or("", |(n, _)| n);
+    let mut c = name.chars();
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
+}
 
 fn alnum(c: Option<&char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
@@ -313,6 +326,13 @@ fn date_body(s: &[char], k: usize, weekday: Option<Weekday>) -> DateRead {
                     {
                         return DateRead::No;
                     }
+                    // Month first (12/8 is December 8), unless the first number cannot be a
+                    // month and a year makes it a date: 21/10/2015 is 21 October.
+                    let (m, d) = if m > 12 && year.is_some() && (1..=12).contains(&d) {
+                        (d, m)
+                    } else {
+                        (m, d)
+                    };
                     if m == 0 || m > 12 {
                         // 24/7 and the like: not a date at all.
                         return DateRead::No;
@@ -482,6 +502,7 @@ mod tests {
         assert_eq!(ymd("2015-10-21 (all times UTC)"), (Some(2015), 10, 21, 10));
         assert_eq!(ymd("12/8) 9 AM"), (None, 12, 8, 4));
         assert_eq!(ymd("12/8/22 x"), (Some(2022), 12, 8, 7));
+        assert_eq!(ymd("21/10/2015 14:54"), (Some(2015), 10, 21, 10));
         assert_eq!(ymd("December 8"), (None, 12, 8, 10));
         assert_eq!(ymd("Dec. 8th, 2022 at"), (Some(2022), 12, 8, 14));
         assert_eq!(

@@ -90,6 +90,19 @@ pub fn read_text(text: &str, o: &TextOptions) -> Result<TextTimeline, Problems> 
         ),
         None => None,
     };
+    if let Some(d) = o.date {
+        use chrono::Datelike;
+        if !dates::YEARS.contains(&d.year()) {
+            return Err(Problems::one(Problem::at(
+                "date",
+                format!(
+                    "the date {d} is out of range; the reader takes years {} to {}",
+                    dates::YEARS.start(),
+                    dates::YEARS.end()
+                ),
+            )));
+        }
+    }
     let walked = walk::walk(text);
     let mut warnings = walked.warnings.clone();
     // The problem first, then the warnings of the lines read so far.

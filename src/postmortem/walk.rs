@@ -327,8 +327,9 @@ impl Walker<'_> {
                 self.warn(
                     p.pos(d.start),
                     format!(
-                        "the text says {day:?}, but {naive} is a {:?}; the date was kept",
-                        naive.weekday()
+                        "the text says {}, but {naive} is a {}; the date was kept",
+                        super::dates::weekday_name(day),
+                        super::dates::weekday_name(naive.weekday())
                     ),
                 );
             }

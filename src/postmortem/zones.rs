@@ -482,6 +482,38 @@ mod tests {
     }
 
     #[test]
+    fn every_abbreviation_and_name_is_read_and_its_zone_known() {
+        for a in ABBREVIATIONS.iter().filter(|a| a.name != "Z") {
+            let s = chars(&format!("9:00 {}", a.name));
+            assert_eq!(
+                zone_after(&s, 4, false).map(|z| z.stated),
+                Some(Stated::Abbr(a)),
+                "{}",
+                a.name
+            );
+            assert!(crate::time::Zone::named(a.zone).is_ok(), "{}", a.zone);
+        }
+        for (name, _) in NAMES {
+            let s = chars(&format!("9:00 {name}"));
+            let z = zone_after(&s, 4, false).unwrap_or_else(|| panic!("{name}"));
+            assert!(
+                crate::time::Zone::named(&z.stated.display()).is_ok(),
+                "{name}"
+            );
+        }
+        for (name, zone) in RULE_ABBREVIATIONS {
+            let s = chars(&format!("9:00 {name}"));
+            assert_eq!(
+                zone_after(&s, 4, false).unwrap().stated,
+                Stated::Rules(zone.to_string())
+            );
+        }
+        for secs in [-12 * 3600, -5 * 3600, 8 * 3600, 14 * 3600] {
+            assert!(crate::time::Zone::named(&Stated::Offset(secs).display()).is_ok());
+        }
+    }
+
+    #[test]
     fn statements() {
         let s = chars("All times are in utc.");
         assert!(about_times(&s, 0, s.len()));
