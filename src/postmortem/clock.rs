@@ -5,7 +5,7 @@
 //! without dots (`9:37AM`, `9:15 a.m.`), and a zone may follow
 //! ([`super::zones::zone_after`]). Before it, an approximate mark: `~`,
 //! `≈`, `about`, `around`, `approximately`, `approx.`, `roughly`, `circa`,
-//! `ca.`; after it, `(approx.)` or `(approximately)`.
+//! `ca.`; after it, `-ish`, `(approx.)` or `(approximately)`.
 //!
 //! A range is two times with `–`, `—`, `-`, `~`, `to`, `until`, `till`,
 //! `through` (or `and`, after `between`) between them, or, when both carry
@@ -326,8 +326,14 @@ pub(super) fn clock_at(s: &[char], i: usize, iso: bool) -> Result<Option<Clock>,
     } else if mer.is_none() && alnum(s.get(after_time)) {
         return Ok(None);
     }
-    // `(approx.)` after it.
+    // `-ish` or `(approx.)` after it.
     let mut approx = approx;
+    for w in ["-ish", "ish"] {
+        if lower_at(s, k, w) && !letter(s.get(k + w.len())) {
+            approx = true;
+            k += w.len();
+        }
+    }
     let mut j = k;
     while s.get(j) == Some(&' ') && j < k + 2 {
         j += 1;

@@ -172,6 +172,19 @@ fn status_word(p: &Piece) -> Option<usize> {
     })
 }
 
+/// A sentence about the future ("We will review capacity at 09:00 on
+/// Friday"): a plan, not an event.
+fn plans(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "will" | "we'll" | "we’ll" | "shall"
+            )
+        })
+}
+
 /// Section names that are not a document's title.
 const SECTIONS: [&str; 14] = [
     "timeline",
@@ -707,7 +720,7 @@ impl Walker<'_> {
         };
         let mut last: Option<usize> = None;
         for (a, b) in spans {
-            let Some((phrase, when)) = hit_in(s, a, b) else {
+            let Some((phrase, when)) = hit_in(s, a, b).filter(|_| !plans(&p.text(a, b))) else {
                 self.statements(p, a, b, false);
                 if let Some(e) = last {
                     self.attach(e, &p.sub(a, b), " ", true);
@@ -716,12 +729,16 @@ impl Walker<'_> {
             };
             // The sentence's date: before the time, or right after it ("at 7:38 UTC on April 5th").
             let end = when.end();
-            let after: String = p.text(end, (end + 4).min(b)).to_lowercase();
-            let date = first_date(s, a, phrase).or_else(|| {
-                (after.starts_with(" on ") || after.starts_with(", on"))
-                    .then(|| first_date(s, end, b))
-                    .flatten()
+            let after: String = p.text(end, (end + 5).min(b)).to_lowercase();
+            let on = [" on ", ", on "]
+                .iter()
+                .find(|w| after.starts_with(*w))
+                .map(|w| end + w.len());
+            let date_after = on.and_then(|k| match date_at(s, k) {
+                DateRead::Date(d) if d.end <= b => Some(d),
+                _ => None,
             });
+            let date = first_date(s, a, phrase).or(date_after);
             if let Some(d) = date {
                 if d.date.year.map_or(true, |y| YEARS.contains(&y)) {
                     self.set_date(&d, p, true);
@@ -737,7 +754,8 @@ impl Walker<'_> {
                 }
             }
             let head = head.trim();
-            let rest = p.text(skip_text_sep(s, end), b);
+            // The text after the time (and after its date: "… UTC on 2023-08-14, users saw …").
+            let rest = p.text(skip_text_sep(s, date_after.map_or(end, |d| d.end)), b);
             let text = if head.is_empty()
                 || (head.ends_with(':') && head.split_whitespace().count() <= 8)
             {
@@ -829,6 +847,12 @@ mod tests {
         );
         assert_eq!(w.entries[0].more, "It went badly.");
         assert_eq!(w.first_date.unwrap().day, 28);
+    }
+
+    #[test]
+    fn plans_are_not_events() {
+        let w = walk("At 10:00 UTC the API failed. We will review capacity at 09:00 on Friday.\n");
+        assert_eq!(w.entries.len(), 1);
     }
 
     #[test]
