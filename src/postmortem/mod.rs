@@ -6,16 +6,16 @@
 //!
 //! The reading goes in stages, each a module:
 //!
-//! - [`lines`]: the document's lines as Markdown sees them, cleaned of
+//! - `lines`: the document's lines as Markdown sees them, cleaned of
 //!   emphasis, each character with its line and column;
-//! - [`dates`], [`clock`], [`zones`]: dates, times and ranges, zones;
-//! - [`lead`]: how a line starts (an entry, a date, neither);
-//! - [`prose`]: times in running text, sentence by sentence;
-//! - [`walk`]: the walk through the lines, keeping the date and the zone in
+//! - `dates`, `clock`, `zones`: dates, times and ranges, zones;
+//! - `lead`: how a line starts (an entry, a date, neither);
+//! - `prose`: times in running text, sentence by sentence;
+//! - `walk`: the walk through the lines, keeping the date and the zone in
 //!   force, collecting entries;
-//! - [`timing`]: entries to instants (years, AM/PM, newest first, midnight,
+//! - `timing`: entries to instants (years, AM/PM, newest first, midnight,
 //!   daylight saving);
-//! - [`kinds`] and [`events`]: entries to events, kinds, lanes and ids.
+//! - `kinds` and `events`: entries to events, kinds, lanes and ids.
 //!
 //! docs/text-format.md is the reference for people: every form it reads,
 //! the zone table, the kind and lane rules, every warning.
