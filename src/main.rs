@@ -29,9 +29,11 @@ import  reads a status-page feed and writes it as a format v1 document to stdout
         (warnings about what could not be mapped go to stderr); several files, or a
         folder of them (one incident a file, pages of a feed), make one timeline
 
-A file is a format v1 timeline or a status-page feed (Atlassian Statuspage, incident.io,
-Google Cloud Service Health), told apart by its shape. Feed options:
-  --from statuspage|incidentio|gcp   read the file as this feed
+A file is a format v1 timeline, a status-page feed (Atlassian Statuspage, incident.io,
+Google Cloud Service Health), or a post-mortem's timeline as text (plain or Markdown),
+told apart by its shape. Feed options:
+  --from statuspage|incidentio|gcp|text   read the file as this feed, or as text
+  --date 2022-12-07                  for text: the date of times the text gives no date for
   --since TIME, --until TIME         only incidents in this window (RFC 3339, or a date: 2023-01-01)
   --incident ID                      only this incident
   --component NAME                   only this component (by id or name; repeatable)";
@@ -163,6 +165,13 @@ fn feed_option(
         "--since" => o.since = Some(instant(flag, &value()?)?),
         "--until" => o.until = Some(instant(flag, &value()?)?),
         "--incident" => o.incident = Some(value()?),
+        "--date" => {
+            let v = value()?;
+            o.date = Some(
+                chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                    .map_err(|_| format!("--date {v} is not a date like 2022-12-07"))?,
+            );
+        }
         "--component" => o.components.push(value()?),
         _ => return Ok(false),
     }
@@ -180,10 +189,11 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
         match read_document(path, &o)? {
             Some(doc) => {
                 let t = &doc.timeline;
-                let from = doc
-                    .source
-                    .map(|s| format!(", imported from a {} feed", s.name()))
-                    .unwrap_or_default();
+                let from = match doc.source {
+                    Some(Source::Text) => ", read from post-mortem text".to_string(),
+                    Some(s) => format!(", imported from a {} feed", s.name()),
+                    None => String::new(),
+                };
                 println!(
                     "{path}: ok ({} events, {} lanes{from})",
                     t.events.len(),

@@ -128,8 +128,28 @@ pub fn read_value(
     })
 }
 
-/// [`read_value`] from JSON text.
+/// Reads format v1, a feed, or a post-mortem's timeline text: text when
+/// `o.from` says so, or when it is not JSON at all (it does not start with
+/// `{` or `[`); else [`read_value`].
 #[cfg(feature = "full")]
 pub fn read_text(text: &str, o: &crate::import::ImportOptions) -> Result<Read, Problems> {
+    use crate::import::Source;
+    let looks_like_json = text
+        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+        .starts_with(['{', '['])
+        && o.from != Some(Source::Text);
+    if !looks_like_json && o.from.is_none_or(|s| s == Source::Text) {
+        crate::parse::check_size(text.len())?;
+        let options = crate::postmortem::TextOptions {
+            date: o.date,
+            time_zone: None,
+        };
+        let read = crate::postmortem::read_text(text, &options)?;
+        return Ok(Read {
+            timeline: read.timeline,
+            warnings: read.warnings,
+            source: Some(Source::Text),
+        });
+    }
     read_value(&crate::parse::parse_json(text)?, o)
 }

@@ -65,5 +65,5 @@ test('a document that is no known feed, and a bad option, fail with errors that 
   assert.match(r.stderr, /neither format v1 nor a known status-page feed/);
   const bad = cli('import', feeds[0], '--from', 'pagerduty');
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /--from is statuspage, incidentio or gcp, not pagerduty/);
+  assert.match(bad.stderr, /--from is statuspage, incidentio, gcp or text, not pagerduty/);
 });

@@ -396,6 +396,7 @@ pub(crate) fn source_label(s: Source) -> &'static str {
         Source::Statuspage => "Statuspage",
         Source::IncidentIo => "incident.io",
         Source::Gcp => "Google Cloud Service Health",
+        Source::Text => "post-mortem text",
     }
 }
 

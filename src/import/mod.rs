@@ -29,11 +29,19 @@ pub enum Source {
     IncidentIo,
     /// Google Cloud Service Health `incidents.json`.
     Gcp,
+    /// A post-mortem's timeline as text (plain or Markdown), read by
+    /// `crate::postmortem`, not by a JSON importer.
+    Text,
 }
 
 impl Source {
     /// Every source.
-    pub const ALL: [Source; 3] = [Source::Statuspage, Source::IncidentIo, Source::Gcp];
+    pub const ALL: [Source; 4] = [
+        Source::Statuspage,
+        Source::IncidentIo,
+        Source::Gcp,
+        Source::Text,
+    ];
 
     /// The name callers use (`--from statuspage`, `format="gcp"`).
     pub fn name(self) -> &'static str {
@@ -41,6 +49,7 @@ impl Source {
             Source::Statuspage => "statuspage",
             Source::IncidentIo => "incidentio",
             Source::Gcp => "gcp",
+            Source::Text => "text",
         }
     }
 
@@ -63,6 +72,9 @@ pub struct ImportOptions {
     pub incident: Option<String>,
     /// Only these components (by id or name); empty: all.
     pub components: Vec<String>,
+    /// For post-mortem text: the date its times are on when the text gives
+    /// none (dates in the text win).
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// A feed read into a timeline.
@@ -233,6 +245,10 @@ fn read_doc(source: Source, doc: &Value, ctx: &mut Ctx, c: &mut Collector) -> Re
         Source::Statuspage => statuspage::read(doc, ctx, c),
         Source::IncidentIo => incidentio::read(doc, ctx, c),
         Source::Gcp => gcp::read(doc, ctx, c),
+        Source::Text => Err(Problems::one(Problem::at(
+            "",
+            "this is JSON, not post-mortem text: leave out `from: text` (or --from text)",
+        ))),
     }
 }
 

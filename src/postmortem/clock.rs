@@ -131,7 +131,7 @@ pub(super) fn range_times(a: &Clock, b: &Clock) -> (i64, i64) {
                 e += DAY_MS;
             }
             let d = e - s;
-            if best.map_or(true, |(shortest, _, _)| d < shortest) {
+            if best.is_none_or(|(shortest, _, _)| d < shortest) {
                 best = Some((d, s, e));
             }
         }

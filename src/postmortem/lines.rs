@@ -298,7 +298,7 @@ fn raw_piece(chars: &[char], a: usize, b: usize, line: usize) -> Piece {
 /// `#` to `######` and a space (or nothing): the length of the marker.
 fn heading_marker(s: &[char]) -> Option<usize> {
     let n = s.iter().take_while(|c| **c == '#').count();
-    ((1..=6).contains(&n) && s.get(n).map_or(true, |c| c.is_whitespace())).then_some(n)
+    ((1..=6).contains(&n) && s.get(n).is_none_or(|c| c.is_whitespace())).then_some(n)
 }
 
 fn is_rule(s: &[char]) -> bool {
@@ -381,8 +381,7 @@ fn clean(chars: &[char], a: usize, b: usize, line: usize) -> Piece {
     let mut p = Piece::new(pos(a));
     let mut i = a;
     let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
-    let space =
-        |c: Option<&char>| c.map_or(true, |c| c.is_whitespace() || c.is_ascii_punctuation());
+    let space = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
     while i < b {
         let c = s[i];
         match c {

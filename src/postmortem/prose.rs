@@ -167,7 +167,7 @@ pub(super) fn sentences(s: &[char]) -> Vec<(usize, usize)> {
     while p < n {
         let c = s[p];
         if matches!(c, '.' | '!' | '?')
-            && s.get(p + 1).map_or(true, |c| c.is_whitespace())
+            && s.get(p + 1).is_none_or(|c| c.is_whitespace())
             && (c != '.' || ends_sentence(s, p))
         {
             out.push((a, p + 1));

@@ -168,7 +168,7 @@ fn status_word(p: &Piece) -> Option<usize> {
     STATUS.iter().find_map(|w| {
         let n = w.len();
         let after = head.chars().nth(n);
-        (head.starts_with(w) && after.map_or(true, |c| !c.is_alphanumeric())).then_some(n)
+        (head.starts_with(w) && after.is_none_or(|c| !c.is_alphanumeric())).then_some(n)
     })
 }
 
@@ -740,7 +740,7 @@ impl Walker<'_> {
             });
             let date = first_date(s, a, phrase).or(date_after);
             if let Some(d) = date {
-                if d.date.year.map_or(true, |y| YEARS.contains(&y)) {
+                if d.date.year.is_none_or(|y| YEARS.contains(&y)) {
                     self.set_date(&d, p, true);
                 }
             }

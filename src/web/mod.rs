@@ -62,7 +62,7 @@ pub(crate) fn one(path: &str, message: impl Into<String>) -> JsValue {
 
 /// The options that say how to read a feed, with their JavaScript names.
 #[cfg(feature = "full")]
-const FEED_OPTIONS: [&str; 5] = ["from", "since", "until", "incident", "components"];
+const FEED_OPTIONS: [&str; 6] = ["from", "since", "until", "incident", "components", "date"];
 
 /// Rendering options and feed options from one JavaScript object.
 #[cfg(feature = "full")]
@@ -149,6 +149,17 @@ fn feed_option(o: &mut ImportOptions, name: &str, value: &JsValue) -> Result<(),
         "since" => o.since = Some(instant()?),
         "until" => o.until = Some(instant()?),
         "incident" => o.incident = Some(text()?),
+        "date" => {
+            let v = text()?;
+            o.date = Some(
+                chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
+                    one(
+                        &path,
+                        format!("\"date\" is a date like 2022-12-07, not \"{v}\""),
+                    )
+                })?,
+            );
+        }
         _ => {
             let list = js_sys::Array::is_array(value)
                 .then(|| {

@@ -45,7 +45,12 @@ pub(super) fn read_from(
     input: &JsValue,
     o: &crate::import::ImportOptions,
 ) -> Result<crate::render::Read, JsValue> {
-    crate::render::read_value(&value_from(input)?, o).map_err(|p| error(&p))
+    match input.as_string() {
+        // Text: format v1 or a feed as JSON, or a post-mortem's timeline text.
+        Some(text) => crate::render::read_text(&text, o),
+        None => crate::render::read_value(&value_from(input)?, o),
+    }
+    .map_err(|p| error(&p))
 }
 
 /// Format v1 or a feed told apart by its shape.
