@@ -14,7 +14,31 @@ let core = null;
 let importer = null;
 
 /** The feed attributes and the importer's option each sets. */
-const FEED = { format: 'from', since: 'since', until: 'until', incident: 'incident' };
+const FEED = { format: 'from', since: 'since', until: 'until', incident: 'incident', date: 'date' };
+
+/**
+ * The element's own light-DOM content as timeline text (`from="fallback"`):
+ * a line for each paragraph, list item, heading (as Markdown) and table row
+ * (as a Markdown row), for the core's post-mortem text reader.
+ */
+function fallbackText(host) {
+  const lines = [];
+  const walk = (node) => {
+    for (const el of node.children) {
+      if (el.localName === 'script' || el.localName === 'template' || el.localName === 'style') continue;
+      if (el.querySelector('p, li, h1, h2, h3, h4, h5, h6, tr, dt, dd, blockquote, pre, div')) {
+        walk(el);
+        continue;
+      }
+      const text = el.textContent.replace(/\s+/g, ' ').trim();
+      if (el.localName === 'tr') lines.push(`| ${[...el.children].map((c) => c.textContent.trim()).join(' | ')} |`);
+      else if (/^H[1-6]$/.test(el.tagName)) lines.push(`${'#'.repeat(el.tagName[1])} ${text}`);
+      else if (text) lines.push(text);
+    }
+  };
+  walk(host);
+  return lines.join('\n');
+}
 
 /** Connected elements, and one observer of the attributes above them that change how they draw. */
 const connected = new Set();
@@ -135,7 +159,7 @@ async function readLimited(response, url, max) {
 }
 
 export class IncidentTimelineElement extends HTMLElement {
-  static observedAttributes = ['src', 'timeline', 'time-zone', 'theme', ...Object.keys(FEED)];
+  static observedAttributes = ['src', 'timeline', 'time-zone', 'theme', 'from', ...Object.keys(FEED)];
 
   /** Registers the element; does nothing if the tag is already taken. */
   static define(tag = 'incident-timeline', registry = customElements) {
@@ -283,7 +307,7 @@ export class IncidentTimelineElement extends HTMLElement {
     // connectedCallback, which loads anyway: loading here too would fetch
     // `src` twice (and abort the first).
     if (oldValue === newValue || !this.#connected) return;
-    if (name === 'src' || name === 'timeline' || name in FEED) this.#load();
+    if (name === 'src' || name === 'timeline' || name === 'from' || name in FEED) this.#load();
     else this.#render();
   }
 
@@ -327,6 +351,7 @@ export class IncidentTimelineElement extends HTMLElement {
         const v = this.getAttribute(attr);
         if (v && v !== 'json') feed[option] = v;
       }
+      if (this.#text) feed.from ||= 'text';
       let timeline = input;
       let chart;
       try {
@@ -356,7 +381,11 @@ export class IncidentTimelineElement extends HTMLElement {
 
   #input_ = undefined;
 
+  /** Whether the input is post-mortem text (the fallback, or a text/plain script). */
+  #text = false;
+
   async #input() {
+    this.#text = false;
     if (this.#data !== undefined) return this.#data;
     const src = this.getAttribute('src');
     if (src) {
@@ -380,6 +409,17 @@ export class IncidentTimelineElement extends HTMLElement {
     // children yet: wait for the parser before looking for inline JSON.
     if (document.readyState === 'loading') {
       await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
+    }
+    // The post's own timeline, written as text, as the data: one source for
+    // the chart and for readers without JavaScript.
+    if (this.getAttribute('from') === 'fallback') {
+      this.#text = true;
+      return fallbackText(this);
+    }
+    const text = this.querySelector(':scope > script[type="text/plain"]');
+    if (text) {
+      this.#text = true;
+      return text.textContent;
     }
     let script = this.querySelector(':scope > script[type="application/json"]');
     if (script) return script.textContent;

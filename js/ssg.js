@@ -3,8 +3,9 @@
 // timeline inline as JSON and the server-rendered SVG as its no-JS fallback.
 // A bad timeline throws an error naming the file, the fence's line and the
 // JSON path of every problem, so the site build fails instead of shipping a
-// blank chart. A block may hold a status-page feed instead (or name a file
-// with `src`): it is imported at build time, and the page gets format v1.
+// blank chart. A block may hold a status-page feed or a post-mortem's
+// timeline text instead (or name a file with `src`): it is imported at build
+// time, and the page gets format v1.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { importTimeline, renderToSvg } from './node.js';
@@ -13,10 +14,10 @@ import { importTimeline, renderToSvg } from './node.js';
 export const LANGUAGE = 'incident-timeline';
 
 /** Settings a block may give after the language: ```incident-timeline theme=dark time-zone=UTC */
-const BLOCK_SETTINGS = ['width', 'time-zone', 'theme', 'src', 'format', 'since', 'until', 'incident'];
+const BLOCK_SETTINGS = ['width', 'time-zone', 'theme', 'src', 'format', 'since', 'until', 'incident', 'date'];
 
 /** Block settings that say how to read a feed, and the importer option each sets. */
-const FEED_SETTINGS = { format: 'from', since: 'since', until: 'until', incident: 'incident' };
+const FEED_SETTINGS = { format: 'from', since: 'since', until: 'until', incident: 'incident', date: 'date' };
 
 /** Thrown for a bad block: `file`, `line` (of the fence) and `problems` tell where. */
 export class IncidentTimelineBuildError extends Error {
@@ -112,6 +113,9 @@ export function renderBlock(source, { info = '', options = {}, file = '<markdown
     const imported = importTimeline(source, feed);
     if (imported.source !== null) {
       timeline = imported.timeline;
+      // A line of post-mortem text that looks like an entry but could not be
+      // read fails the build: the author meant it to be on the chart.
+      if (imported.source === 'text' && imported.warnings.length) fail(imported.warnings);
       for (const w of imported.warnings) {
         console.warn(`${line != null ? `${file}:${line}` : file}: ${imported.source} feed: ${w.path}: ${w.message}`);
       }

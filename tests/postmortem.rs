@@ -814,3 +814,25 @@ fn a_megabyte_reads_quickly() {
         "{took:?}"
     );
 }
+
+/// A timeline section on its own (no dated title): the lines before the
+/// text's first date ("(12/8)") are on the date option's day.
+#[test]
+fn entries_before_the_first_written_date_take_the_option_date() {
+    let text = "8:24 – 8:49 AM (PST): A 25-minute outage\n(12/8) 9 AM: The backend server is initialized\n";
+    let o = incident_timeline::postmortem::TextOptions {
+        date: chrono::NaiveDate::from_ymd_opt(2022, 12, 7),
+        time_zone: None,
+    };
+    let read = incident_timeline::postmortem::read_text(text, &o).unwrap();
+    let starts: Vec<String> = read
+        .timeline
+        .events
+        .iter()
+        .map(|e| incident_timeline::time::format_instant(e.start))
+        .collect();
+    assert_eq!(
+        starts,
+        ["2022-12-07T16:24:00.000Z", "2022-12-08T17:00:00.000Z"]
+    );
+}

@@ -120,7 +120,9 @@ pub(super) fn resolve(
         month: d.month(),
         day: d.day(),
     });
-    let doc_date = w.first_date.or(option_date);
+    // Entries before the text's first date are on the option's date when one is
+    // given (a "(12/8)" further down changes the date from there on).
+    let doc_date = option_date.or(w.first_date);
     let mut kept = Vec::with_capacity(w.entries.len());
     for (i, e) in w.entries.iter().enumerate() {
         let Some(d) = e.date.or(doc_date) else {

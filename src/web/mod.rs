@@ -194,9 +194,10 @@ pub fn render_to_svg(input: JsValue, options: JsValue) -> Result<String, JsValue
     crate::render::render_svg(&t, &render).map_err(|p| error(&p))
 }
 
-/// Reads a status-page feed (or format v1) and returns `{ timeline, warnings,
-/// source }`: the timeline as a format v1 document, what could not be mapped
-/// (each `{ path, message }`), and the feed's name (null for format v1).
+/// Reads a status-page feed, a post-mortem's timeline text (or format v1)
+/// and returns `{ timeline, warnings, source }`: the timeline as a format v1
+/// document, what could not be mapped or read (each `{ path, line?, column?,
+/// message }`), and the source's name (`text` for text; null for format v1).
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = importTimeline)]
 pub fn import_timeline(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
@@ -209,6 +210,10 @@ pub fn import_timeline(input: JsValue, options: JsValue) -> Result<JsValue, JsVa
     for w in &read.warnings {
         let o = js_sys::Object::new();
         set(&o, "path", &JsValue::from_str(&w.path));
+        if let (Some(line), Some(column)) = (w.line, w.column) {
+            set(&o, "line", &JsValue::from(line as u32));
+            set(&o, "column", &JsValue::from(column as u32));
+        }
         set(&o, "message", &JsValue::from_str(&w.message));
         warnings.push(&o);
     }

@@ -154,3 +154,37 @@ test('GitHub\'s 13-year history as one timeline: years to minutes, every inciden
     await p.close();
   }
 });
+
+test('post-mortem text: the element reads its own fallback (from="fallback") and a text/plain script, through the full core', async () => {
+  const p = await h.openPage('/test/text.html');
+  try {
+    const warning = p.page.evaluate(() => new Promise((resolve) => {
+      document.querySelector('#tp').addEventListener('incident-timeline:warning', (e) => resolve(JSON.parse(JSON.stringify(e.detail))));
+    }));
+    await p.waitForState('#fb', 'ready');
+    await p.waitForState('#tp', 'ready');
+    // The seed's 21 timed lines, each an event; the fallback is still there, hidden.
+    const ready = (await p.events('ready', 'fb'))[0].detail;
+    assert.equal(ready.events, 21);
+    const fallback = await p.page.evaluate(() => {
+      const el = document.querySelector('#fb');
+      return { paragraphs: el.querySelectorAll(':scope > p').length, shown: el.querySelector(':scope > p').checkVisibility() };
+    });
+    assert.deepEqual(fallback, { paragraphs: 22, shown: false });
+    const rows = await tableRows(p.page, '#fb');
+    // The four outages of 7 December (dates from the date attribute until the text's "(12/8)").
+    const outages = rows.filter((r) => r[1].startsWith('Outage') && r[3].includes('Dec 7, 2022'));
+    assert.equal(outages.length, 4, JSON.stringify(rows));
+    assert.ok(rows.some((r) => r[2].startsWith('The backend server is initialized') && r[3].includes('Dec 8, 2022, 9:00 AM')));
+    assert.ok(rows.some((r) => r[1].startsWith('Degraded') && r.includes('30 % affected')), JSON.stringify(rows));
+    // The text/plain script: its unreadable line is a warning with its line and column.
+    const w = await warning;
+    assert.equal(w.source, 'text');
+    assert.ok(w.warnings.some((x) => x.line === 6 && x.column >= 1 && /25:99/.test(x.message)), JSON.stringify(w));
+    const tp = await tableRows(p.page, '#tp');
+    assert.ok(tp.some((r) => r[1].startsWith('Outage')), JSON.stringify(tp));
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
