@@ -18,7 +18,7 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 step "cargo test"
 cargo test
-step "fuzz: parse and layout, ${FUZZ_SECONDS:-45} s each (fuzz/, its own target dir)"
+step "fuzz: every target (parse, layout, import, text), ${FUZZ_SECONDS:-45} s each (fuzz/, its own target dir)"
 FUZZ_SECONDS=${FUZZ_SECONDS:-45} bash scripts/fuzz.sh
 step "build pkg/"
 bash scripts/build.sh
