@@ -157,10 +157,9 @@ fn feed_option(
     match flag {
         "--from" => {
             let v = value()?;
-            o.from = Some(
-                Source::from_name(&v)
-                    .ok_or_else(|| format!("--from is statuspage, incidentio or gcp, not {v}"))?,
-            );
+            o.from = Some(Source::from_name(&v).ok_or_else(|| {
+                format!("--from is statuspage, incidentio, gcp or text, not {v}")
+            })?);
         }
         "--since" => o.since = Some(instant(flag, &value()?)?),
         "--until" => o.until = Some(instant(flag, &value()?)?),

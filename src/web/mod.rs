@@ -142,7 +142,7 @@ fn feed_option(o: &mut ImportOptions, name: &str, value: &JsValue) -> Result<(),
             o.from = Some(Source::from_name(&v).ok_or_else(|| {
                 one(
                     &path,
-                    format!("\"from\" is statuspage, incidentio or gcp, not \"{v}\""),
+                    format!("\"from\" is statuspage, incidentio, gcp or text, not \"{v}\""),
                 )
             })?);
         }
