@@ -191,12 +191,7 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str) {
         let body = ctx.str(um, &p, "text").and_then(text::plain_detail);
         ups.push((at, i, status, body));
     }
-    let newest_first = ups.windows(2).all(|w| w[0].0 >= w[1].0);
-    let oldest_first = ups.windows(2).all(|w| w[0].0 <= w[1].0);
-    if !newest_first && !oldest_first {
-        ctx.warn(&up, "the updates are not in time order (neither newest nor oldest first); they are read in order of \"when\"");
-    }
-    ups.sort_by_key(|u| (u.0, std::cmp::Reverse(u.1)));
+    ctx.oldest_first(&up, "\"when\"", &mut ups, |u| (u.0, u.1));
 
     let start = match begin {
         Some(b) => b,

@@ -309,19 +309,7 @@ fn updates(ctx: &mut Ctx, m: &Map<String, Value>, path: &str) -> Vec<Update> {
             statuses,
         });
     }
-    let newest_first = out.windows(2).all(|w| w[0].at >= w[1].at);
-    let oldest_first = out.windows(2).all(|w| w[0].at <= w[1].at);
-    if !newest_first && !oldest_first {
-        ctx.warn(
-            &list,
-            "the updates are not in time order (neither newest nor oldest first); they are read in order of published_at",
-        );
-    }
-    if oldest_first && !newest_first {
-        out.sort_by_key(|u| (u.at, u.order));
-    } else {
-        out.sort_by_key(|u| (u.at, std::cmp::Reverse(u.order)));
-    }
+    ctx.oldest_first(&list, "published_at", &mut out, |u| (u.at, u.order));
     out
 }
 

@@ -57,6 +57,35 @@ impl Ctx {
         }
     }
 
+    /// A feed's updates put oldest first, whichever way the feed lists them
+    /// (updates at one instant keep the feed's order, read its way); a list
+    /// in neither order is read by time (`key`: instant and place in the
+    /// feed), with a warning at `list_path` naming the time `field`.
+    pub(crate) fn oldest_first<T>(
+        &mut self,
+        list_path: &str,
+        field: &str,
+        items: &mut [T],
+        key: impl Fn(&T) -> (Instant, usize),
+    ) {
+        let newest = items.windows(2).all(|w| key(&w[0]).0 >= key(&w[1]).0);
+        let oldest = items.windows(2).all(|w| key(&w[0]).0 <= key(&w[1]).0);
+        if !newest && !oldest {
+            self.warn(
+                list_path,
+                format!("the updates are not in time order (neither newest nor oldest first); they are read in order of {field}"),
+            );
+        }
+        if oldest && !newest {
+            items.sort_by_key(|u| key(u));
+        } else {
+            items.sort_by_key(|u| {
+                let (at, i) = key(u);
+                (at, std::cmp::Reverse(i))
+            });
+        }
+    }
+
     /// A warning at `path`.
     pub(crate) fn warn(&mut self, path: &str, message: impl Into<String>) {
         if self.warnings.len() < MAX_WARNINGS {

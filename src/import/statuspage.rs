@@ -327,19 +327,7 @@ fn updates(ctx: &mut Ctx, c: &mut Collector, m: &Map<String, Value>, path: &str)
         });
     }
     // Statuspage lists updates newest first; read them oldest first.
-    let newest_first = out.windows(2).all(|w| w[0].at >= w[1].at);
-    let oldest_first = out.windows(2).all(|w| w[0].at <= w[1].at);
-    if !newest_first && !oldest_first {
-        ctx.warn(
-            &list_path,
-            "the updates are not in time order (neither newest nor oldest first); they are read in order of display_at",
-        );
-    }
-    if oldest_first && !newest_first {
-        out.sort_by_key(|u| (u.at, u.order));
-    } else {
-        out.sort_by_key(|u| (u.at, std::cmp::Reverse(u.order)));
-    }
+    ctx.oldest_first(&list_path, "display_at", &mut out, |u| (u.at, u.order));
     out
 }
 
