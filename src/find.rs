@@ -10,6 +10,8 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// `hay` up to the first `needle`, or all of it.
+// The widget's build reads the browser's JSON errors with it; the full one has serde_json's.
+#[cfg_attr(feature = "full", allow(dead_code))]
 pub fn before<'a>(hay: &'a str, needle: &str) -> &'a str {
     find(hay, needle).map_or(hay, |i| &hay[..i])
 }

@@ -27,19 +27,19 @@
 // The crate clamps floats with max/min instead.
 #![allow(clippy::manual_clamp)]
 
-pub mod decimal;
+mod decimal;
 pub mod draw;
-pub mod find;
+mod find;
 pub mod hit;
 #[cfg(feature = "full")]
 pub mod import;
 pub mod layout;
 pub mod model;
-pub mod order;
+mod order;
 pub mod parse;
 #[cfg(feature = "full")]
 pub mod postmortem;
-pub mod problem;
+mod problem;
 pub mod render;
 pub mod time;
 pub mod words;
