@@ -1,27 +1,29 @@
 //! Finding a substring, in a few bytes of wasm. `str::find`, `split` and
 //! `trim_start_matches` with a `&str` pattern bring core's two-way searcher
 //! (about 2.5 KB); the short needles here (" · ", " at line ") are found as
-//! well by trying each position.
+//! well by trying each position. Slicing goes through `str::get`: `&s[a..b]`
+//! would bring core's slice-error message formatting (about 4 KB with
+//! `char`'s Debug and the printable-character tables).
 
 /// The byte index of the first `needle` in `hay`.
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
     (0..=hay.len().checked_sub(needle.len())?)
-        .find(|&i| hay.is_char_boundary(i) && hay[i..].starts_with(needle))
+        .find(|&i| hay.get(i..).is_some_and(|rest| rest.starts_with(needle)))
 }
 
 /// `hay` up to the first `needle`, or all of it.
 // The widget's build reads the browser's JSON errors with it; the full one has serde_json's.
 #[cfg_attr(feature = "full", allow(dead_code))]
 pub fn before<'a>(hay: &'a str, needle: &str) -> &'a str {
-    find(hay, needle).map_or(hay, |i| &hay[..i])
+    find(hay, needle).and_then(|i| hay.get(..i)).unwrap_or(hay)
 }
 
 /// The pieces of `hay` between occurrences of `sep` (which must not be empty).
 pub fn split<'a>(mut hay: &'a str, sep: &str) -> Vec<&'a str> {
     let mut parts = Vec::new();
     while let Some(i) = find(hay, sep) {
-        parts.push(&hay[..i]);
-        hay = &hay[i + sep.len()..];
+        parts.push(hay.get(..i).unwrap_or_default());
+        hay = hay.get(i + sep.len()..).unwrap_or_default();
     }
     parts.push(hay);
     parts

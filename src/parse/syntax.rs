@@ -173,10 +173,12 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     while !text.is_char_boundary(at) {
         at -= 1;
     }
-    let before = &text[..at];
+    // `get`, not `&text[..at]`: no slice-error formatting in the widget.
+    let before = text.get(..at).unwrap_or_default();
     let line = before.bytes().filter(|&c| c == b'\n').count() + 1;
     let start = before.rfind('\n').map_or(0, |n| n + 1);
-    (line, before[start..].chars().count() + 1)
+    let last = before.get(start..).unwrap_or_default();
+    (line, last.chars().count() + 1)
 }
 
 #[cfg(all(test, feature = "full"))]
