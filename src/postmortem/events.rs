@@ -33,6 +33,10 @@ use std::collections::{HashMap, HashSet, VecDeque};
 /// Text longer than this goes to the detail too.
 const LONG: usize = 120;
 
+/// Longest title the reader writes (in characters): a chart label, the
+/// whole text being in the detail.
+const SHORT: usize = 72;
+
 struct Draft {
     start: Instant,
     end: Option<Instant>,
@@ -66,6 +70,69 @@ fn cut(text: &str, max: usize) -> (String, bool) {
     (format!("{}…", head[..at].trim_end()), true)
 }
 
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: [&str; 8] = ["e.g", "i.e", "approx", "etc", "vs", "incl", "a.m", "p.m"];
+
+/// The end (byte index) of `text`'s first sentence, if another follows it:
+/// ". ", "! " or "? " before a capital letter or a digit, not after an
+/// abbreviation or a single letter ("U.S.").
+fn first_sentence_end(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let rest = text.get(i + c.len_utf8()..).unwrap_or_default();
+        let next = rest.trim_start().chars().next();
+        if !rest.starts_with(char::is_whitespace)
+            || !next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit())
+        {
+            continue;
+        }
+        let word = text
+            .get(..i)
+            .unwrap_or_default()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        if c == '.' && (word.chars().count() <= 1 || ABBREVIATIONS.contains(&word.as_str())) {
+            continue;
+        }
+        return Some(i + c.len_utf8());
+    }
+    None
+}
+
+/// A chart title for `text`: its first sentence, and when that is longer than
+/// [`SHORT`], its opening clause (cut at ", ", "; ", " – " or " — " after at
+/// least a third of it) or its first words with "…".
+fn short_title(text: &str) -> String {
+    let sentence = first_sentence_end(text)
+        .and_then(|end| text.get(..end))
+        .unwrap_or(text)
+        .trim_end_matches('.')
+        .trim_end();
+    if sentence.chars().count() <= SHORT {
+        return sentence.to_string();
+    }
+    let head: String = sentence.chars().take(SHORT).collect();
+    // "To prevent it, we …", "As sites moved, some …": the opening clause
+    // leans on what follows, so it is no title.
+    let leaning = ["To ", "As ", "When ", "After ", "Before ", "If ", "Since ", "While "]
+        .iter()
+        .any(|w| sentence.starts_with(w));
+    let clause = [", ", "; ", " – ", " — ", ": "]
+        .iter()
+        .filter_map(|sep| head.rfind(sep))
+        .filter(|&at| at >= SHORT / 3 && !leaning)
+        .max();
+    match clause {
+        Some(at) => head.get(..at).unwrap_or_default().to_string(),
+        None => cut(sentence, SHORT).0,
+    }
+}
+
 /// Title and detail for a text, its further text, and the approximate note.
 fn words(text: &str, more: &str, written: &str, note: &str) -> (String, Option<String>) {
     let text = tidy(text);
@@ -74,11 +141,8 @@ fn words(text: &str, more: &str, written: &str, note: &str) -> (String, Option<S
         let detail = (!note.is_empty()).then(|| format!("{written}{note}"));
         return (cut(written, MAX_TITLE_CHARS).0, detail);
     }
-    let (title, was_cut) = if text.is_empty() {
-        cut(more, MAX_TITLE_CHARS)
-    } else {
-        cut(text, MAX_TITLE_CHARS)
-    };
+    let title = short_title(if text.is_empty() { more } else { text });
+    let was_cut = title != text.trim_end_matches('.').trim_end();
     let long = was_cut || text.chars().count() > LONG || (!more.is_empty() && !text.is_empty());
     let mut detail = long.then(|| {
         let mut d = text.to_string();
@@ -403,6 +467,21 @@ mod tests {
         assert_eq!(cut("short", 500), ("short".into(), false));
         let (t, _) = cut(&"x".repeat(600), 500);
         assert_eq!(t.chars().count(), 500);
+    }
+
+    #[test]
+    fn short_titles() {
+        assert_eq!(short_title("A fix. It worked."), "A fix");
+        // "a.m." is read as an abbreviation, even where it ends a sentence.
+        assert_eq!(short_title("Fixed at 9 a.m. EST. Then lunch."), "Fixed at 9 a.m. EST");
+        assert_eq!(short_title("Rolled back, e.g. the API. Done."), "Rolled back, e.g. the API");
+        let long = "We start to observe 403 errors being served to clients on the affected server and we identify the issue";
+        assert_eq!(short_title(long), "We start to observe 403 errors being served to clients on the affected…");
+        let clause = "A 25-minute outage occurred, where incoming connections were rejected and users saw 5XX errors";
+        assert_eq!(short_title(clause), "A 25-minute outage occurred");
+        let leaning = "To permanently prevent reoccurrence, we make the decision to perform a platform migration.";
+        assert_eq!(short_title(leaning), "To permanently prevent reoccurrence, we make the decision to perform a…");
+        assert!(short_title(&"é".repeat(300)).chars().count() <= SHORT);
     }
 
     #[test]
