@@ -69,5 +69,5 @@ export async function startServer({ port = 0, routes = {}, headers = {}, mounts,
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT || 8080);
   const { url } = await startServer({ port });
-  console.log(`incident-timeline demo: ${url}/  (examples: ${url}/examples.html)  — Ctrl+C to stop`);
+  console.log(`incident-timeline demo: ${url}/  (examples: ${url}/examples.html, playground: ${url}/playground.html)  — Ctrl+C to stop`);
 }

@@ -3,7 +3,8 @@
 // and hides its fallback; bad input shows in the error box; the keyboard
 // walk with the live region; the tooltip's times in PST; the time-zone
 // switch; a strict CSP; the injection corpus; the lifecycle (moved, src
-// switched quickly). The deeper Chromium-only tests stay in the other files.
+// switched quickly); the playground under the CSP (a chart, a problem placed
+// and gone to). The deeper Chromium-only tests stay in the other files.
 // Where an engine lacks something the widget uses, the widget detects it
 // and the test checks the fallback there (see the JSON syntax error test).
 // Screenshots go to tests/artifacts/ (git-ignored).
@@ -88,6 +89,7 @@ const ROUTES = {
   // The demo and the examples page with the strict CSP header.
   '/csp/': htmlRoute(() => readFileSync(new URL('www/index.html', ROOT), 'utf8').replace('<head>', '<head><base href="/">'), { 'content-security-policy': CSP }),
   '/csp/examples.html': htmlRoute(() => readFileSync(new URL('www/examples.html', ROOT), 'utf8').replace('<head>', '<head><base href="/">'), { 'content-security-policy': CSP }),
+  '/csp/playground.html': htmlRoute(() => readFileSync(new URL('www/playground.html', ROOT), 'utf8').replace('<head>', '<head><base href="/">'), { 'content-security-policy': CSP }),
   // The demo's chart in a browser without constructable stylesheets (as
   // Safari before 16.4 and Firefox before 101): the page removes them first.
   '/test/no-constructable.html': htmlRoute(`<!doctype html>
@@ -836,6 +838,44 @@ shared('lifecycle: removed and added again it draws the same chart each time; sr
     await p.waitForState('#fresh', 'ready');
     assert.equal(await canvasDigest(p, '#s'), await canvasDigest(p, '#fresh'), 'E, drawn as a fresh widget draws it');
     assert.deepEqual(await p.events('error'), []);
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
+shared('the playground under a strict CSP: the seed text draws; broken JSON lists a problem at the end of the input whose button puts the cursor there, the chart kept; fixed, none', async (b) => {
+  const p = await b.open('/csp/playground.html');
+  try {
+    await p.waitForState('#chart', 'ready');
+    assert.equal((await p.waitForEvent('chart', 'ready')).detail.title, '12/7 Outage Post Mortem');
+    // The line numbers are as tall as the editor, whatever its content.
+    const sizes = await p.evaluate(() => [document.querySelector('#gutter').offsetHeight, document.querySelector('#editor').offsetHeight]);
+    assert.equal(sizes[0], sizes[1], `gutter and editor heights: ${sizes}`);
+    const typed = (text) =>
+      p.evaluate((text) => {
+        const editor = document.querySelector('#editor');
+        editor.value = text;
+        editor.dispatchEvent(new Event('input', { bubbles: true }));
+        return null;
+      }, text);
+    const good = '{\n  "version": 1,\n  "title": "Typed",\n  "events": [\n    { "kind": "outage", "title": "Down", "start": "2024-05-01T10:00:00Z", "end": "2024-05-01T10:30:00Z" }\n  ]\n}';
+    await typed(good);
+    assert.equal((await p.waitForEvent('chart', 'ready', 2)).detail.title, 'Typed');
+    await typed(good.slice(0, -1));
+    const where = await p.waitFor(() => document.querySelector('#problems .pg-where')?.textContent);
+    assert.equal(where, 'Line 7, column 1', 'the end of the input');
+    const caret = await p.evaluate(() => {
+      document.querySelector('#problems button').click();
+      const editor = document.querySelector('#editor');
+      return { at: editor.selectionStart, focused: document.activeElement === editor };
+    });
+    assert.deepEqual(caret, { at: good.length - 1, focused: true });
+    assert.equal(await p.evaluate(() => document.querySelector('#chart').state), 'ready', 'the last good chart stays');
+    await typed(good);
+    await p.waitFor(() => document.querySelectorAll('#problems li').length === 0);
+    assert.deepEqual((await p.probe()).violations, [], 'CSP violations');
+    assert.deepEqual(await p.events('error', 'chart'), []);
     await p.assertClean();
   } finally {
     await p.close();
