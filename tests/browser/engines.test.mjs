@@ -290,7 +290,7 @@ const TESTS = [];
 const shared = (name, body) => TESTS.push([name, body]);
 
 shared('the demo draws #postmortem, fires ready once, hides its fallback untouched, no page errors; follows a narrower window', async (b) => {
-  const p = await b.open('/');
+  const p = await b.open('/post-json.html');
   try {
     await p.waitForState('#postmortem', 'ready');
     const ready = await p.waitForEvent('postmortem', 'ready');
@@ -315,7 +315,7 @@ shared('the demo draws #postmortem, fires ready once, hides its fallback untouch
     const fallback = await p.evaluate(async () => {
       const el = document.querySelector('#postmortem');
       const div = el.querySelector(':scope > .fallback');
-      const source = new DOMParser().parseFromString(await (await fetch('/')).text(), 'text/html');
+      const source = new DOMParser().parseFromString(await (await fetch('/post-json.html')).text(), 'text/html');
       const original = source.querySelector('#postmortem');
       const box = div.getBoundingClientRect();
       return {
@@ -471,7 +471,7 @@ shared('src answering 404 or an HTML page: a readable error each, the fallback k
 });
 
 shared('keyboard: Tab reaches the chart, arrows walk every event in time order with the live region announcing, Enter/Escape open and close the details', async (b) => {
-  const p = await b.open('/');
+  const p = await b.open('/post-json.html');
   try {
     await p.waitForState('#postmortem', 'ready');
     let presses = 0;
@@ -529,7 +529,7 @@ shared('keyboard: Tab reaches the chart, arrows walk every event in time order w
 });
 
 shared('hovering the first outage shows a tooltip with its times in PST; leaving hides it', async (b) => {
-  const p = await b.open('/');
+  const p = await b.open('/post-json.html');
   try {
     await p.waitForState('#postmortem', 'ready');
     const tip = await hoverFirstOutage(p);
@@ -553,7 +553,7 @@ shared('hovering the first outage shows a tooltip with its times in PST; leaving
 });
 
 shared('time zone: the toolbar select and the time-zone attribute switch the chart and tooltips to UTC', async (b) => {
-  const p = await b.open('/');
+  const p = await b.open('/post-json.html');
   try {
     await p.waitForState('#postmortem', 'ready');
     const pst = await canvasDigest(p, '#postmortem');

@@ -52,7 +52,7 @@ test('a Statuspage incident as src: imported in the browser, its components as l
     await p.close();
   }
   // A page of format v1 charts only never fetches them.
-  const demo = await h.openPage('/');
+  const demo = await h.openPage('/post-json.html');
   try {
     await demo.waitForState('#postmortem', 'ready');
     assert.ok(!demo.log.requests.some((u) => /incident-timeline-import|incident_timeline_bg/.test(u)));

@@ -168,7 +168,7 @@ const shot = (name) => `${ARTIFACTS}interaction-${name}.png`;
 // ---- 1. tooltips ----
 
 test('hovering the first outage shows a tooltip with its times in PST', async () => {
-  const p = await h.openPage('/');
+  const p = await h.openPage('/post-json.html');
   try {
     await p.waitForState('#postmortem', 'ready');
     const tip = await hoverFirstOutage(p);
@@ -191,7 +191,7 @@ test('hovering the first outage shows a tooltip with its times in PST', async ()
 // ---- 2. keyboard ----
 
 test('keyboard: Tab in, arrows walk the events in time order with announcements, Enter/Escape open and close the details', async () => {
-  const p = await h.openPage('/');
+  const p = await h.openPage('/post-json.html');
   try {
     await p.waitForState('#postmortem', 'ready');
     await tabIntoChart(p.page);
@@ -266,7 +266,7 @@ test('keyboard: Tab in, arrows walk the events in time order with announcements,
 // ---- 3. time zones ----
 
 test('time zone: the toolbar select, the attribute and an ancestor attribute switch axis and tooltips to UTC', async () => {
-  const p = await h.openPage('/');
+  const p = await h.openPage('/post-json.html');
   try {
     await p.waitForState('#postmortem', 'ready');
     const pst = await canvasDigest(p.page, '#postmortem');
@@ -329,7 +329,7 @@ test('time zone: the toolbar select, the attribute and an ancestor attribute swi
 // ---- 4. zoom ----
 
 test('zoom: "+" with the chart focused zooms in step by step and enables Reset; "0" and Reset restore the full view', async () => {
-  const p = await h.openPage('/');
+  const p = await h.openPage('/post-json.html');
   try {
     await p.waitForState('#postmortem', 'ready');
     const el = await p.page.$('#postmortem');
@@ -391,7 +391,7 @@ test('zoom: "+" with the chart focused zooms in step by step and enables Reset; 
 
 test('320 px wide, light and dark: nothing wider than the window; tooltip and details stay on screen (screenshots)', async () => {
   for (const scheme of ['light', 'dark']) {
-    const p = await h.openPage('/', { viewport: { width: 320, height: 640 }, colorScheme: scheme });
+    const p = await h.openPage('/post-json.html', { viewport: { width: 320, height: 640 }, colorScheme: scheme });
     try {
       await p.waitForState('#postmortem', 'ready');
       if (scheme === 'dark') {
@@ -473,7 +473,7 @@ test('320 px wide, light and dark: nothing wider than the window; tooltip and de
 // ---- 6. table view ----
 
 test('the Table button shows a table of all 30 events of the seed', async () => {
-  const p = await h.openPage('/');
+  const p = await h.openPage('/post-json.html');
   try {
     await p.waitForState('#postmortem', 'ready');
     const table = () =>
@@ -621,7 +621,7 @@ test('3,000 events in 2 lanes: lanes stop at 8 rows, the shared rows are painted
 
 test('a #event-id link focuses that event and opens its details; a later hash change follows', async () => {
   const outage3 = seed.events.find((e) => e.id === 'outage-3');
-  const p = await h.openPage('/#outage-3');
+  const p = await h.openPage('/post-json.html#outage-3');
   try {
     await p.waitForState('#postmortem', 'ready');
     const s = await widgetState(p.page);
