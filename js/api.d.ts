@@ -97,7 +97,7 @@ export interface RenderOptions {
 }
 
 /** A status-page feed the importers read (docs/importers.md). */
-export type FeedSource = 'statuspage' | 'incidentio' | 'gcp';
+export type FeedSource = 'statuspage' | 'incidentio' | 'gcp' | 'text';
 
 /** How to read a status-page feed; every entry point that takes a timeline takes these too. */
 export interface FeedOptions {
@@ -111,19 +111,25 @@ export interface FeedOptions {
   incident?: string;
   /** Only these components, by id or name. */
   components?: string[];
+  /** Post-mortem text only: the date (`2022-12-07`) of its first entries when the text states none. */
+  date?: string;
 }
 
 /** What the importers could not map, at a JSON path of the feed. */
 export interface ImportWarning {
+  /** The JSON path of the feed item (empty for post-mortem text). */
   path: string;
   message: string;
+  /** Post-mortem text: the 1-based line and column (in characters) of the entry. */
+  line?: number;
+  column?: number;
 }
 
 export interface ImportResult {
   /** The timeline as a format v1 document, ready to polish and save. */
   timeline: TimelineDocument;
   warnings: ImportWarning[];
-  /** The feed it was read as; null for format v1. */
+  /** What it was read as (a feed, or `'text'`); null for format v1. */
   source: FeedSource | null;
 }
 

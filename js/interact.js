@@ -160,7 +160,12 @@ export class Interaction {
 
   /** Focuses the event named by the page's `#fragment`, if this chart has it. */
   followHash() {
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // A malformed escape ("#%zz") names no event: the raw text is the id.
+    }
     const chart = this.chart();
     if (!id || !chart) return;
     const i = chart.find(id);
