@@ -645,3 +645,14 @@ test('a #event-id link focuses that event and opens its details; a later hash ch
     await p.close();
   }
 });
+
+test('a malformed #fragment ("#%zz") names no event and breaks nothing', async () => {
+  const p = await h.openPage('/post-json.html#%zz');
+  try {
+    await p.waitForState('#postmortem', 'ready');
+    assert.equal(await p.page.evaluate(() => document.querySelector('#postmortem').state), 'ready');
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
