@@ -41,6 +41,7 @@ pub mod parse;
 pub mod postmortem;
 mod problem;
 pub mod render;
+mod template;
 pub mod time;
 pub mod words;
 

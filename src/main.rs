@@ -2,7 +2,7 @@
 //! status-page feed) to SVG, check it, or import a feed as format v1.
 //!
 //! ```text
-//! incident-timeline render timeline.json -o chart.svg [--width 900] [--time-zone UTC] [--theme dark] [--scale linear]
+//! incident-timeline render timeline.json -o chart.svg [--width 900] [--time-zone UTC] [--theme dark] [--scale linear] [--locale de-DE]
 //! incident-timeline check timeline.json feed.json
 //! incident-timeline import incidents.json [--from statuspage] [--since 2023-01-01] [--incident ID] > timeline.json
 //! ```
@@ -18,12 +18,16 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   incident-timeline render <file|-> [-o chart.svg] [--width PX] [--time-zone ZONE]
-                           [--theme light|dark] [--scale auto|linear] [--hour-cycle h12|h23] [--now RFC3339]
-                           [feed options]
+                           [--theme light|dark] [--scale auto|linear] [--locale TAG]
+                           [--hour-cycle h12|h23] [--now RFC3339] [feed options]
   incident-timeline check <file|->... [feed options]
   incident-timeline import <file|folder|->... [feed options]
 
-render  draws the timeline as SVG (to stdout unless -o is given)
+render  draws the timeline as SVG (to stdout unless -o is given), its words, dates
+        and numbers in the language of --locale (a BCP 47 tag: en, de-DE, fr, es,
+        pt-BR, ja, zh-Hans, en-GB, …; default en; a language without a translation
+        is written in English, with a warning) and its clock (12 or 24 hours) as
+        that locale has it unless --hour-cycle says otherwise
 check   reports every problem in each file; exits 1 if there are any
 import  reads a status-page feed and writes it as a format v1 document to stdout
         (warnings about what could not be mapped go to stderr); several files, or a
@@ -288,6 +292,13 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
                     .ok_or_else(|| format!("--width {v} is not a number of pixels"))?;
             }
             "--time-zone" => o.time_zone = Some(value()?),
+            "--locale" => {
+                let tag = value()?;
+                if let Err(why) = incident_timeline::render::locale_named(&tag) {
+                    eprintln!("incident-timeline: warning: {why}");
+                }
+                o.locale = Some(tag);
+            }
             "--theme" => {
                 let v = value()?;
                 o.theme = ThemeName::from_name(&v)

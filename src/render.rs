@@ -16,7 +16,9 @@ use crate::problem::{Problem, Problems};
 use crate::time::clock::HourCycle;
 use crate::time::zone::Zone;
 use crate::time::{Instant, EARLIEST, LATEST};
+use crate::words::Locale;
 use serde::Deserialize;
+use std::sync::Arc;
 
 /// Options for rendering, also read from JavaScript option objects.
 #[derive(Debug, Clone, Deserialize)]
@@ -30,8 +32,11 @@ pub struct RenderOptions {
     pub theme: ThemeName,
     /// Compressed idle time (auto) or linear.
     pub scale: ScaleMode,
-    /// 12- or 24-hour clock; `None` picks by zone.
+    /// 12- or 24-hour clock; `None`: the locale's.
     pub hour_cycle: Option<HourCycle>,
+    /// The reader's language, a BCP 47 tag (`de-DE`); `None`: English. A
+    /// locale without a table falls back to English ([`locale_named`]).
+    pub locale: Option<String>,
     /// The present, for ongoing events (ms since the epoch).
     pub now: Option<f64>,
 }
@@ -44,6 +49,7 @@ impl Default for RenderOptions {
             theme: ThemeName::Light,
             scale: ScaleMode::Auto,
             hour_cycle: None,
+            locale: None,
             now: None,
         }
     }
@@ -79,6 +85,10 @@ impl RenderOptions {
             width: self.width,
             zone,
             hour_cycle: self.hour_cycle,
+            locale: Arc::new(match &self.locale {
+                Some(tag) => locale_named(tag).unwrap_or_default(),
+                None => Locale::english(),
+            }),
             scale: self.scale,
             view: None,
             now: self.now.map(|n| n as Instant),
@@ -86,12 +96,28 @@ impl RenderOptions {
     }
 }
 
+/// The locale for a BCP 47 tag: its language's table (in the full build;
+/// the widget is handed its tables by the page), or, for a language without
+/// one, why English is written instead (a warning for the user, not an
+/// error).
+pub fn locale_named(tag: &str) -> Result<Locale, String> {
+    #[cfg(feature = "full")]
+    if let Some(locale) = crate::words::tables::locale(tag) {
+        return Ok(locale);
+    }
+    Err(format!(
+        "no translation for the locale \"{tag}\" (there are {}): writing English",
+        crate::words::locale::LANGUAGES.join(", ")
+    ))
+}
+
 /// The timeline as a standalone SVG document.
 #[cfg(feature = "full")]
 pub fn render_svg(t: &Timeline, o: &RenderOptions) -> Result<String, Problems> {
     let options = o.layout_options()?;
     let scene = layout(t, &options);
-    crate::draw::svg::svg_document(t, &scene, &Theme::named(o.theme), options.now)
+    let theme = Theme::named(o.theme);
+    crate::draw::svg::svg_document(t, &scene, &theme, options.now, &options.locale)
 }
 
 /// A timeline read from text that may be format v1 or a status-page feed,

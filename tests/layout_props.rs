@@ -15,6 +15,7 @@ use incident_timeline::layout::ticks;
 use incident_timeline::layout::MAX_ROWS;
 use incident_timeline::time::clock::HourCycle;
 use incident_timeline::time::Instant;
+use incident_timeline::words::Locale;
 use incident_timeline::{layout, parse, LayoutOptions, ScaleMode, Scene, Timeline, Zone};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -96,6 +97,8 @@ struct GenOptions {
     zone: usize,
     linear: bool,
     hour_cycle: Option<bool>,
+    /// The reader's language: a tag of `LOCALES`.
+    locale: usize,
     /// Fractions of the full view.
     view: Option<(f64, f64)>,
 }
@@ -191,6 +194,13 @@ fn timeline() -> impl Strategy<Value = GenTimeline> {
         )
 }
 
+/// Every language with a table, and a region with formats of its own.
+const LOCALES: [&str; 8] = ["en", "de", "fr", "es", "pt", "ja", "zh-Hans", "en-GB"];
+
+fn locale(i: usize) -> std::sync::Arc<Locale> {
+    std::sync::Arc::new(incident_timeline::render::locale_named(LOCALES[i]).unwrap())
+}
+
 fn options() -> impl Strategy<Value = GenOptions> {
     (
         240.0f64..2000.0,
@@ -198,14 +208,18 @@ fn options() -> impl Strategy<Value = GenOptions> {
         any::<bool>(),
         prop::option::of(any::<bool>()),
         prop::option::of((0.0f64..1.0, 0.0f64..1.0)),
+        0..LOCALES.len(),
     )
-        .prop_map(|(width, zone, linear, hour_cycle, view)| GenOptions {
-            width,
-            zone,
-            linear,
-            hour_cycle,
-            view: view.map(|(a, b)| (a.min(b), a.max(b))),
-        })
+        .prop_map(
+            |(width, zone, linear, hour_cycle, view, locale)| GenOptions {
+                width,
+                zone,
+                linear,
+                hour_cycle,
+                locale,
+                view: view.map(|(a, b)| (a.min(b), a.max(b))),
+            },
+        )
 }
 
 fn base_ms(i: usize) -> Instant {
@@ -319,6 +333,7 @@ impl GenOptions {
             hour_cycle: self
                 .hour_cycle
                 .map(|h| if h { HourCycle::H12 } else { HourCycle::H23 }),
+            locale: locale(self.locale),
             scale: if self.linear {
                 ScaleMode::Linear
             } else {
@@ -542,11 +557,8 @@ fn check_ticks(t: &Timeline, s: &Scene, o: &GenOptions) -> Result<(), TestCaseEr
     }
     let scale = scale_for(t, s, o);
     let zone = Zone::named(ZONES[o.zone]).unwrap();
-    let cycle = o
-        .layout_options(None)
-        .hour_cycle
-        .unwrap_or_else(|| HourCycle::for_zone(&zone));
-    let axis = ticks::axis(&scale, &zone, cycle);
+    let options = o.layout_options(None);
+    let axis = ticks::axis(&scale, &zone, options.locale.clock(options.hour_cycle));
     let step = axis.step.expect("a step");
     for w in axis.ticks.windows(2) {
         prop_assert!(
@@ -737,7 +749,7 @@ mod regressions {
             .timestamp_millis();
         let b = a + 3 * 3_600_000;
         let scale = TimeScale::new(Vec::new(), (a, b), (a, b), 0.0, 1200.0);
-        let axis = ticks::axis(&scale, &zone, HourCycle::H12);
+        let axis = ticks::axis(&scale, &zone, HourCycle::H12.into());
         assert_eq!(axis.step, Some(ticks::Step::Minutes(15)));
         for w in axis.ticks.windows(2) {
             assert_eq!(
@@ -764,7 +776,7 @@ mod regressions {
             .timestamp_millis();
         let b = a + 12 * 3_600_000;
         let scale = TimeScale::new(Vec::new(), (a, b), (a, b), 0.0, 1200.0);
-        let axis = ticks::axis(&scale, &zone, HourCycle::H12);
+        let axis = ticks::axis(&scale, &zone, HourCycle::H12.into());
         let step = axis.step.unwrap();
         assert!(matches!(step, ticks::Step::Hours(1)), "{step:?}");
         for tick in &axis.ticks {

@@ -48,6 +48,12 @@ use incident_timeline::{parse, render_svg, Problem, RenderOptions, ScaleMode, Sc
 use plotters_svg::SVGBackend;
 use std::sync::OnceLock;
 
+/// The reader's language: one of the tables (or a tag without one: English).
+fn locale(u: &mut Unstructured) -> AResult<std::sync::Arc<incident_timeline::words::Locale>> {
+    let tag = *u.choose(&["en", "de", "fr", "es", "pt-BR", "ja", "zh-Hans", "en-GB", "xx"])?;
+    Ok(std::sync::Arc::new(incident_timeline::render::locale_named(tag).unwrap_or_default()))
+}
+
 /// Earliest instant a document can write: 0000-01-01T00:00:00+23:59.
 pub const MIN_T: Instant = -62_167_219_200_000 - 86_340_000;
 /// Latest instant a document can write: 9999-12-31T23:59:59.999-23:59.
@@ -524,6 +530,7 @@ pub fn layout_input_debug(data: &[u8]) -> String {
             width: width(&mut u)?,
             zone: if u.arbitrary()? { Some(zone(&mut u)?) } else { None },
             hour_cycle: *u.choose(&[None, Some(HourCycle::H12), Some(HourCycle::H23)])?,
+            locale: locale(&mut u)?,
             scale: if u.arbitrary()? { ScaleMode::Auto } else { ScaleMode::Linear },
             view: if one_in(&mut u, 3)? { Some((any_i64(&mut u, base)?, any_i64(&mut u, base)?)) } else { None },
             now: if u.arbitrary()? { Some(now(&mut u, base)?) } else { None },
@@ -556,6 +563,7 @@ fn layout_steps(u: &mut Unstructured<'_>) -> AResult<()> {
         width: width(u)?,
         zone: if u.arbitrary()? { Some(zone(u)?) } else { None },
         hour_cycle: *u.choose(&[None, Some(HourCycle::H12), Some(HourCycle::H23)])?,
+        locale: locale(u)?,
         scale: if u.arbitrary()? { ScaleMode::Auto } else { ScaleMode::Linear },
         view: if one_in(u, 3)? { Some((any_i64(u, base)?, any_i64(u, base)?)) } else { None },
         now: if u.arbitrary()? { Some(now(u, base)?) } else { None },
@@ -570,7 +578,7 @@ fn layout_steps(u: &mut Unstructured<'_>) -> AResult<()> {
     // The widget's Chart: same code paths as src/bindings.rs.
     let order = time_order(&t);
     let zone = o.zone.clone().or_else(|| t.zone.clone()).unwrap_or_else(Zone::utc);
-    let cycle = o.hour_cycle.unwrap_or_else(|| HourCycle::for_zone(&zone));
+    let cycle = o.hour_cycle;
     for _ in 0..u.int_in_range(0..=6)? {
         let mut relayout = false;
         match op(u, t.events.len())? {
@@ -617,8 +625,8 @@ fn layout_steps(u: &mut Unstructured<'_>) -> AResult<()> {
             }
             Op::Describe(i) => {
                 if i < t.events.len() {
-                    let d = describe(&t, i, &zone, cycle, o.now);
-                    let _ = d.sentence();
+                    let d = describe(&t, i, &zone, &o.locale, cycle, o.now);
+                    assert!(!d.sentence.is_empty());
                 }
             }
         }
@@ -649,6 +657,7 @@ fn layout_steps(u: &mut Unstructured<'_>) -> AResult<()> {
             theme: ThemeName::Light,
             scale: o.scale,
             hour_cycle: o.hour_cycle,
+            locale: Some(o.locale.tag().to_string()),
             now: o.now.map(|n| n as f64),
         };
         match render_svg(&t, &r) {
@@ -695,8 +704,8 @@ pub fn xml_char(c: char) -> bool {
 
 /// Elements the drawing code writes; anything else in an SVG came from the document.
 const ELEMENTS: [&str; 9] = ["svg", "title", "desc", "rect", "line", "polyline", "polygon", "circle", "text"];
-const ATTRIBUTES: [&str; 27] = [
-    "xmlns", "role", "class", "font-family", "width", "height", "viewBox", "x", "y", "x1", "y1", "x2", "y2",
+const ATTRIBUTES: [&str; 28] = [
+    "xmlns", "role", "class", "lang", "font-family", "width", "height", "viewBox", "x", "y", "x1", "y1", "x2", "y2",
     "cx", "cy", "r", "fill", "stroke", "stroke-width", "opacity", "points", "dy", "font-size", "font-weight",
     "font-style", "text-anchor", "transform",
 ];

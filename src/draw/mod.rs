@@ -533,12 +533,18 @@ mod tests {
         let wide_shared = wide.bars.iter().filter(|b| b.row == MAX_ROWS - 1).count();
         assert_eq!(
             wide.lanes[0].note.as_ref().map(|t| t.text.as_str()),
-            Some(format!("{wide_shared} overlapping").as_str())
+            Some(
+                format!(
+                    "{} overlapping",
+                    crate::words::Locale::english().number(wide_shared as i64)
+                )
+                .as_str()
+            )
         );
         // The lane label "A" leaves the narrowest column: the shortest form.
         assert_eq!(
             scene.lanes[0].note.as_ref().map(|t| t.text.as_str()),
-            Some(format!("+{shared}").as_str()),
+            Some(format!("+{}", crate::words::Locale::english().number(shared as i64)).as_str()),
             "the dense row says how many share it"
         );
         let mut count = Count(0);

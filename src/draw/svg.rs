@@ -10,6 +10,7 @@ use crate::model::Timeline;
 use crate::problem::{Problem, Problems};
 use crate::time::Instant;
 use crate::words::summary::summarize;
+use crate::words::Locale;
 use plotters_svg::SVGBackend;
 
 fn escape(s: &str) -> String {
@@ -33,12 +34,14 @@ fn escape(s: &str) -> String {
 
 /// `scene`, laid out from `t`, as a standalone SVG document; `now` is the
 /// present the scene was laid out for (the summary in `<desc>` counts ongoing
-/// events up to it).
+/// events up to it); `locale` the language it was laid out in, which its
+/// `lang`, `<title>` and `<desc>` follow.
 pub fn svg_document(
     t: &Timeline,
     scene: &Scene,
     theme: &Theme,
     now: Option<Instant>,
+    locale: &Locale,
 ) -> Result<String, Problems> {
     let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
     let mut body = String::new();
@@ -53,17 +56,26 @@ pub fn svg_document(
         )
         .map_err(|e| Problems::one(Problem::at("", format!("drawing failed: {e}"))))?;
     }
-    let title = t.title.as_deref().unwrap_or("Incident timeline");
-    let mut desc = if t.events.is_empty() {
-        "No events.".to_string()
+    let title = t
+        .title
+        .as_deref()
+        .unwrap_or_else(|| locale.word("chart.title"));
+    let summary = if t.events.is_empty() {
+        locale.word("summary.none").to_string()
     } else {
-        format!("{}.", summarize(t, now).line())
+        summarize(t, now).line(locale)
     };
+    let mut desc = locale.fill("summary.sentence", &[("summary", &summary)]);
+    // "… 36 Min." ends the sentence already: one full stop.
+    if desc.ends_with("..") {
+        desc.pop();
+    }
     if let Some(d) = &t.description {
         desc = format!("{d} {desc}");
     }
     let head = format!(
-        "<svg role=\"img\" class=\"incident-timeline\" font-family=\"{}\"",
+        "<svg role=\"img\" class=\"incident-timeline\" lang=\"{}\" font-family=\"{}\"",
+        escape(locale.tag()),
         escape(crate::layout::text_metrics::FONT_FAMILY)
     );
     let a11y = format!(

@@ -8,9 +8,10 @@ use super::text::text;
 use super::text_metrics::fit_text;
 use super::ticks::{self, Step, AXIS_FONT};
 use super::PAD;
-use crate::time::clock::HourCycle;
+use crate::time::clock::Clock;
 use crate::time::zone::{format_offset, Zone};
 use crate::time::Instant;
+use crate::words::Locale;
 
 /// The axis items of one view.
 pub(super) struct AxisItems {
@@ -34,7 +35,7 @@ pub(super) struct AxisGeometry {
 pub(super) fn axis_items(
     scale: &TimeScale,
     zone: &Zone,
-    cycle: HourCycle,
+    cycle: Clock<'_>,
     g: &AxisGeometry,
 ) -> AxisItems {
     let (plot, plot_x0, plot_x1) = (g.plot, g.plot.x, g.plot.right());
@@ -110,7 +111,13 @@ pub(super) fn axis_items(
 
 /// "Times in America/Los_Angeles (UTC−08:00)": the zone and its offsets at
 /// the two ends of `view`, at `y`, cut to `width`.
-pub(super) fn caption(zone: &Zone, view: (Instant, Instant), y: f64, width: f64) -> Text {
+pub(super) fn caption(
+    zone: &Zone,
+    view: (Instant, Instant),
+    y: f64,
+    width: f64,
+    locale: &Locale,
+) -> Text {
     let mut offsets: Vec<i32> = Vec::new();
     for at in [view.0, view.1] {
         let off = zone.offset_seconds(at);
@@ -120,9 +127,10 @@ pub(super) fn caption(zone: &Zone, view: (Instant, Instant), y: f64, width: f64)
     }
     let offsets: Vec<String> = offsets.into_iter().map(format_offset).collect();
     let caption_text = if zone.is_utc() {
-        "Times in UTC".to_string()
+        locale.word("axis.utc").to_string()
     } else {
-        format!("Times in {} ({})", zone.name(), offsets.join(" / "))
+        let offsets = offsets.join(" / ");
+        locale.fill("axis.zone", &[("zone", zone.name()), ("offsets", &offsets)])
     };
     text(
         PAD,

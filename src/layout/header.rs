@@ -8,6 +8,7 @@ use super::{PAD, SUMMARY_FONT, TITLE_FONT};
 use crate::model::{BarStyle, Fill, Kind, Timeline};
 use crate::time::Instant;
 use crate::words::summary::summarize;
+use crate::words::Locale;
 
 /// The title and summary lines from `y` down, and the `y` below them.
 pub(super) fn title_and_summary(
@@ -15,6 +16,7 @@ pub(super) fn title_and_summary(
     now: Option<Instant>,
     inner: f64,
     mut y: f64,
+    locale: &Locale,
 ) -> (Vec<Text>, Vec<Text>, f64) {
     let mut title = Vec::new();
     if let Some(tt) = &t.title {
@@ -33,9 +35,9 @@ pub(super) fn title_and_summary(
         y += 2.0;
     }
     let summary_line = if t.events.is_empty() {
-        "No events".to_string()
+        locale.word("summary.none").to_string()
     } else {
-        summarize(t, now).line()
+        summarize(t, now).line(locale)
     };
     let mut summary = Vec::new();
     for line in wrap(&summary_line, SUMMARY_FONT, false, inner, 3, " · ") {
@@ -72,6 +74,7 @@ pub(super) fn legend(
     has_breaks: bool,
     width: f64,
     mut y: f64,
+    locale: &Locale,
 ) -> (Vec<LegendEntry>, f64) {
     // The colours in use, and whether some event drawn as a share leaves it unstated.
     let mut used: Vec<Fill> = Vec::new();
@@ -88,38 +91,31 @@ pub(super) fn legend(
             list.push(fill);
         }
     }
-    let mut entries: Vec<(Swatch, Role, &str)> = Vec::new();
+    let mut entries: Vec<(Swatch, Role, String)> = Vec::new();
     for kind in Kind::ALL {
         let spec = kind.spec();
+        // Each entry's words: `legend.<kind>`, `legend.<kind>.critical`, …
         let colours = [
-            (Some(spec.fill), spec.legend, &used, swatch(spec.bar)),
-            (
-                spec.critical_fill,
-                spec.critical_legend,
-                &used,
-                swatch(spec.bar),
-            ),
-            (
-                Some(spec.fill),
-                spec.unstated_legend,
-                &unstated,
-                Swatch::Hatched,
-            ),
+            (Some(spec.fill), "", &used, swatch(spec.bar)),
+            (spec.critical_fill, ".critical", &used, swatch(spec.bar)),
+            (Some(spec.fill), ".unstated", &unstated, Swatch::Hatched),
         ];
-        for (fill, label, list, swatch) in colours {
+        for (fill, variant, list, swatch) in colours {
             if let Some(fill) = fill.filter(|f| list.contains(f)) {
-                entries.push((swatch, Role::Fill(fill), label));
+                let key = format!("legend.{}{variant}", spec.name);
+                entries.push((swatch, Role::Fill(fill), locale.word(&key).to_string()));
             }
         }
     }
     if has_breaks {
-        entries.push((Swatch::Break, Role::Break, "Quiet time, compressed"));
+        let label = locale.word("legend.break").to_string();
+        entries.push((Swatch::Break, Role::Break, label));
     }
     let mut legend = Vec::new();
     let mut lx = PAD;
     let line_h = 18.0;
     for (swatch, role, label) in entries {
-        let w = 12.0 + 5.0 + text_width(label, SUMMARY_FONT, false);
+        let w = 12.0 + 5.0 + text_width(&label, SUMMARY_FONT, false);
         if lx > PAD && lx + w > width - PAD {
             lx = PAD;
             y += line_h;

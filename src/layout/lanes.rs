@@ -9,22 +9,24 @@ use super::text_metrics::{fit_text, text_width};
 use super::ticks::AXIS_FONT;
 use super::{LABEL_FONT, LANE_PAD, PAD, ROW_H};
 use crate::model::Timeline;
+use crate::words::Locale;
 
 /// Where the lanes go: from `y` down, `width` wide, with a label column
 /// `label_col` wide (none when `narrow`).
-pub(super) struct LaneGeometry {
+pub(super) struct LaneGeometry<'a> {
     pub(super) y: f64,
     pub(super) width: f64,
     pub(super) inner: f64,
     pub(super) label_col: f64,
     pub(super) narrow: bool,
+    pub(super) locale: &'a Locale,
 }
 
 /// The lane bands, the top of each lane's first row, and the `y` below the last lane.
 pub(super) fn lane_bands(
     t: &Timeline,
     rows: &Rows,
-    g: &LaneGeometry,
+    g: &LaneGeometry<'_>,
 ) -> (Vec<LaneBand>, Vec<f64>, f64) {
     let (narrow, inner, label_col) = (g.narrow, g.inner, g.label_col);
     let mut y = g.y;
@@ -76,10 +78,11 @@ pub(super) fn lane_bands(
         // as long as the column has room ("212 overlapping", "212 overlap",
         // "+212"); a narrow chart has no column: there the table tells.
         let count = in_dense_row[i];
+        let number = g.locale.number(count as i64);
         let note = [
-            format!("{count} overlapping"),
-            format!("{count} overlap"),
-            format!("+{count}"),
+            g.locale.fill("lane.overlapping", &[("n", &number)]),
+            g.locale.fill("lane.overlap", &[("n", &number)]),
+            format!("+{number}"),
         ]
         .into_iter()
         .find(|s| count > 0 && !narrow && text_width(s, AXIS_FONT, false) <= label_col - 12.0)

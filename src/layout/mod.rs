@@ -32,11 +32,13 @@ use crate::model::Timeline;
 use crate::time::clock::HourCycle;
 use crate::time::zone::Zone;
 use crate::time::{self, Instant};
+use crate::words::Locale;
 use axis::{axis_items, caption, AxisGeometry};
 use lanes::{lane_bands, LaneGeometry};
 use rows::{assign_rows, Rows};
 use scale::{domain, idle_gaps, Gap, ScaleMode, TimeScale};
 use scene::{Anchor, LaneBand, LegendEntry, Rect, Role, Scene, Text};
+use std::sync::Arc;
 use text::text;
 use text_metrics::text_width;
 use ticks::AXIS_FONT;
@@ -48,8 +50,10 @@ pub struct LayoutOptions {
     pub width: f64,
     /// Display zone; `None` means the document's zone, or UTC.
     pub zone: Option<Zone>,
-    /// 12- or 24-hour clock; `None` picks by zone.
+    /// 12- or 24-hour clock; `None`: the locale's.
     pub hour_cycle: Option<HourCycle>,
+    /// The words and the date, time and number formats of the reader's language.
+    pub locale: Arc<Locale>,
     /// Compressed idle time or linear.
     pub scale: ScaleMode,
     /// The instants at the left and right edges; `None` shows everything.
@@ -64,6 +68,7 @@ impl Default for LayoutOptions {
             width: 900.0,
             zone: None,
             hour_cycle: None,
+            locale: Arc::default(),
             scale: ScaleMode::Auto,
             view: None,
             now: None,
@@ -102,6 +107,7 @@ pub const MIN_VIEW_MS: i64 = 60_000;
 pub struct Frame {
     zone: Zone,
     cycle: HourCycle,
+    locale: Arc<Locale>,
     width: f64,
     inner: f64,
     title: Vec<Text>,
@@ -132,14 +138,15 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
         .clone()
         .or_else(|| t.zone.clone())
         .unwrap_or_else(Zone::utc);
-    let cycle = o.hour_cycle.unwrap_or_else(|| HourCycle::for_zone(&zone));
+    let locale = o.locale.clone();
+    let cycle = o.hour_cycle.unwrap_or(locale.formats.hour_cycle);
     let inner = width - 2.0 * PAD;
     // The present only ever lies within the years documents can name.
     let now = o.now.map(time::clamp);
 
-    let (title, summary, y) = header::title_and_summary(t, now, inner, PAD);
+    let (title, summary, y) = header::title_and_summary(t, now, inner, PAD, &locale);
     let Some((d0, d1)) = domain(t, now) else {
-        return empty_frame(zone, cycle, width, inner, title, summary, y);
+        return empty_frame(zone, cycle, locale, width, inner, title, summary, y);
     };
     let (d0, d1) = if time::between(d0, d1) < MIN_VIEW_MS {
         (time::later(d0, -30 * 60_000), time::later(d1, 30 * 60_000))
@@ -167,7 +174,7 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
     let full_view = (padded.time_at(plot_x0), padded.time_at(plot_x1));
     let full = TimeScale::new(gaps.clone(), (d0, d1), full_view, plot_x0, plot_x1);
 
-    let (legend, y) = header::legend(t, !gaps.is_empty(), width, y);
+    let (legend, y) = header::legend(t, !gaps.is_empty(), width, y, &locale);
 
     // Axis rows above the lanes, then the lanes.
     let (axis_top, span_y, tick_y) = (y, y + 7.0, y + 22.0);
@@ -179,6 +186,7 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
         inner,
         label_col,
         narrow,
+        locale: &locale,
     };
     let (lanes, row_top, bottom) = lane_bands(t, &rows, &geometry);
     let plot = Rect {
@@ -190,6 +198,7 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
     Frame {
         zone,
         cycle,
+        locale,
         width,
         inner,
         title,
@@ -222,9 +231,11 @@ fn label_column(t: &Timeline, inner: f64) -> f64 {
 }
 
 /// The frame of a timeline without events: its header, a message and the caption.
+#[allow(clippy::too_many_arguments)]
 fn empty_frame(
     zone: Zone,
     cycle: HourCycle,
+    locale: Arc<Locale>,
     width: f64,
     inner: f64,
     title: Vec<Text>,
@@ -234,7 +245,7 @@ fn empty_frame(
     let empty = text(
         PAD,
         y + 14.0,
-        "This timeline has no events yet.",
+        locale.word("chart.empty"),
         LABEL_FONT,
         false,
         Anchor::Start,
@@ -243,7 +254,7 @@ fn empty_frame(
     let caption = text(
         PAD,
         y + 36.0,
-        format!("Times in {}", zone.name()),
+        locale.fill("axis.zoneOnly", &[("zone", zone.name())]),
         AXIS_FONT,
         false,
         Anchor::Start,
@@ -251,6 +262,7 @@ fn empty_frame(
     );
     Frame {
         cycle,
+        locale,
         width,
         inner,
         title,
@@ -309,7 +321,7 @@ pub fn layout_view(t: &Timeline, f: &Frame, view: Option<(Instant, Instant)>) ->
     let (plot_x0, plot_x1) = (plot.x, plot.right());
     let view = clamp_view(view, f.full_view);
     let scale = TimeScale::new(f.gaps.clone(), f.domain, view, plot_x0, plot_x1);
-    let axis = axis_items(&scale, &f.zone, f.cycle, &f.axis);
+    let axis = axis_items(&scale, &f.zone, f.locale.clock(Some(f.cycle)), &f.axis);
     let shapes = shapes::shapes(
         t,
         &f.rows,
@@ -320,7 +332,7 @@ pub fn layout_view(t: &Timeline, f: &Frame, view: Option<(Instant, Instant)>) ->
     );
     let labels = labels::place_labels(t, &shapes.label_items, &f.rows, plot_x0, plot_x1);
     let caption_y = plot.bottom() + 14.0;
-    let caption = caption(&f.zone, view, caption_y, f.inner);
+    let caption = caption(&f.zone, view, caption_y, f.inner, &f.locale);
     Scene {
         width: f.width,
         height: (caption_y + 8.0 + PAD).ceil(),

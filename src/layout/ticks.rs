@@ -5,10 +5,10 @@
 
 use crate::layout::scale::TimeScale;
 use crate::layout::text_metrics::text_width;
-use crate::time::clock::{self, HourCycle, Precision};
+use crate::time::clock::{self, Clock, Precision};
 use crate::time::zone::{Resolved, Zone};
 use crate::time::Instant;
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 
 pub use crate::time::step::{Step, STEPS};
 
@@ -49,14 +49,14 @@ pub struct Axis {
 pub const AXIS_FONT: f64 = 11.0;
 const LABEL_GAP: f64 = 8.0;
 
-fn tick_label(l: NaiveDateTime, step: Step, cycle: HourCycle) -> String {
+fn tick_label(l: NaiveDateTime, step: Step, cycle: Clock<'_>) -> String {
     match step {
         Step::Seconds(_) => clock::time(l, cycle, Precision::Second),
         Step::Minutes(_) => clock::time(l, cycle, Precision::Minute),
         Step::Hours(_) => clock::time(l, cycle, Precision::Hour),
         Step::Days(_) | Step::Week => clock::day_month(l, cycle),
-        Step::Months(_) => clock::month(l).to_string(),
-        Step::Years(_) => l.year().to_string(),
+        Step::Months(_) => clock::month(l, cycle),
+        Step::Years(_) => clock::year(l, cycle),
     }
 }
 
@@ -72,20 +72,20 @@ fn span_unit(step: Step) -> Option<Step> {
 
 /// The second-row label for `l`, longest first: where the long form has no
 /// room, a shorter one may ("Fri, Dec 9", "Dec 9", "9").
-fn span_label(l: NaiveDateTime, unit: Step, cycle: HourCycle) -> Vec<String> {
+fn span_label(l: NaiveDateTime, unit: Step, cycle: Clock<'_>) -> Vec<String> {
     match unit {
         Step::Days(_) => vec![
             clock::weekday_date(l, cycle),
             clock::day_month(l, cycle),
-            l.day().to_string(),
+            clock::day(l, cycle),
         ],
-        Step::Months(_) => vec![clock::month_year(l), clock::month(l).to_string()],
-        _ => vec![l.year().to_string()],
+        Step::Months(_) => vec![clock::month_year(l, cycle), clock::month(l, cycle)],
+        _ => vec![clock::year(l, cycle)],
     }
 }
 
 /// Picks the step whose labels fit at the scale's rate.
-pub fn choose_step(scale: &TimeScale, cycle: HourCycle) -> Step {
+pub fn choose_step(scale: &TimeScale, cycle: Clock<'_>) -> Step {
     let rate = scale.px_per_ms();
     let sample = NaiveDate::from_ymd_opt(2022, 12, 28)
         .and_then(|d| d.and_hms_opt(12, 44, 44))
@@ -100,7 +100,7 @@ pub fn choose_step(scale: &TimeScale, cycle: HourCycle) -> Step {
 }
 
 /// Ticks and day labels for what the scale shows, in the zone's calendar.
-pub fn axis(scale: &TimeScale, zone: &Zone, cycle: HourCycle) -> Axis {
+pub fn axis(scale: &TimeScale, zone: &Zone, cycle: Clock<'_>) -> Axis {
     let step = choose_step(scale, cycle);
     let (x0, x1) = scale.range();
     let pieces = scale.linear_pieces();
@@ -176,7 +176,7 @@ pub fn axis(scale: &TimeScale, zone: &Zone, cycle: HourCycle) -> Axis {
 fn span_labels(
     scale: &TimeScale,
     zone: &Zone,
-    cycle: HourCycle,
+    cycle: Clock<'_>,
     pieces: &[(Instant, Instant)],
     unit: Step,
 ) -> Vec<SpanLabel> {
@@ -243,7 +243,8 @@ fn span_labels(
 mod tests {
     use super::*;
     use crate::layout::scale::Gap;
-    use chrono::Timelike;
+    use crate::time::clock::HourCycle;
+    use chrono::{Datelike, Timelike};
 
     const H: i64 = 3_600_000;
     const DEC7_PST_MIDNIGHT: i64 = 1_670_400_000_000; // 2022-12-07T08:00Z
@@ -256,7 +257,7 @@ mod tests {
     fn hours_over_a_day_with_day_labels() {
         let (a, b) = (DEC7_PST_MIDNIGHT + 8 * H, DEC7_PST_MIDNIGHT + 30 * H);
         let s = TimeScale::new(vec![], (a, b), (a, b), 0.0, 800.0);
-        let ax = axis(&s, &la(), HourCycle::H12);
+        let ax = axis(&s, &la(), HourCycle::H12.into());
         assert!(matches!(ax.step, Some(Step::Hours(_))));
         let labels: Vec<_> = ax.ticks.iter().filter_map(|t| t.label.clone()).collect();
         assert!(labels.contains(&"12 PM".to_string()), "{labels:?}");
@@ -272,7 +273,7 @@ mod tests {
     fn minutes_when_zoomed_in() {
         let a = DEC7_PST_MIDNIGHT + 8 * H;
         let s = TimeScale::new(vec![], (a, a + 24 * H), (a, a + H), 0.0, 800.0);
-        let ax = axis(&s, &la(), HourCycle::H12);
+        let ax = axis(&s, &la(), HourCycle::H12.into());
         assert!(matches!(ax.step, Some(Step::Minutes(_))), "{:?}", ax.step);
         assert!(ax
             .ticks
@@ -288,7 +289,7 @@ mod tests {
             end: a + 30 * H,
         };
         let s = TimeScale::new(vec![gap], (a, a + 40 * H), (a, a + 40 * H), 0.0, 900.0);
-        let ax = axis(&s, &la(), HourCycle::H12);
+        let ax = axis(&s, &la(), HourCycle::H12.into());
         assert!(ax.ticks.iter().all(|t| t.t <= gap.start || t.t >= gap.end));
         assert!(ax.ticks.windows(2).all(|w| w[0].t < w[1].t));
     }
@@ -299,7 +300,7 @@ mod tests {
         // 2024-11-03 fall back: 25-hour day.
         let a = 1_730_606_400_000; // 2024-11-03T04:00Z = 00:00 EDT
         let s = TimeScale::new(vec![], (a, a + 25 * H), (a, a + 25 * H), 0.0, 1200.0);
-        let ax = axis(&s, &ny, HourCycle::H12);
+        let ax = axis(&s, &ny, HourCycle::H12.into());
         for t in &ax.ticks {
             assert!(ax.step.unwrap().is_boundary(ny.local(t.t)));
         }
@@ -311,7 +312,7 @@ mod tests {
         let a = 1_262_304_000_000; // 2010-01-01
         let b = a + 13 * 365 * 24 * H;
         let s = TimeScale::new(vec![], (a, b), (a, b), 0.0, 900.0);
-        let ax = axis(&s, &Zone::utc(), HourCycle::H23);
+        let ax = axis(&s, &Zone::utc(), HourCycle::H23.into());
         assert!(matches!(ax.step, Some(Step::Years(_))));
         for t in &ax.ticks {
             let l = Zone::utc().local(t.t);

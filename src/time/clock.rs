@@ -1,10 +1,14 @@
 //! How times are written for people: 12- or 24-hour clocks, dates, ranges
-//! ("8:24 – 8:49 AM PST"). One place, so the axis, tooltips, the table and
-//! error messages all say the same thing the same way.
+//! ("8:24 – 8:49 AM PST"), in the reader's locale ([`Formats`]). One place,
+//! so the axis, tooltips, the table and the summary all say the same thing
+//! the same way. Every function takes a [`Clock`]: the locale's formats and
+//! the hour cycle in force (the locale's own unless an option says otherwise).
 
+use crate::template::fill_with;
+use crate::time::formats::{Formats, ENGLISH};
 use crate::time::zone::Zone;
 use crate::time::Instant;
-use chrono::{Datelike, NaiveDateTime, Timelike};
+use chrono::{NaiveDateTime, Timelike};
 use serde::Deserialize;
 
 /// 12-hour ("8:24 AM") or 24-hour ("08:24") clock.
@@ -19,29 +23,6 @@ pub enum HourCycle {
 }
 
 impl HourCycle {
-    /// The clock readers of a zone most likely use: 12-hour in the US,
-    /// Canada, Australia and a few others; 24-hour elsewhere and for UTC.
-    pub fn for_zone(zone: &Zone) -> HourCycle {
-        let n = zone.name();
-        let twelve = ["America/", "US/", "Canada/", "Australia/"]
-            .iter()
-            .any(|p| n.starts_with(p))
-            && !LATIN_AMERICA_24H.iter().any(|p| n.starts_with(p))
-            || matches!(
-                n,
-                "Pacific/Honolulu"
-                    | "Asia/Kolkata"
-                    | "Asia/Calcutta"
-                    | "Asia/Manila"
-                    | "Pacific/Auckland"
-            );
-        if twelve {
-            HourCycle::H12
-        } else {
-            HourCycle::H23
-        }
-    }
-
     /// Reads `h12` or `h23` (also `12` / `24`).
     pub fn from_name(name: &str) -> Option<HourCycle> {
         match name {
@@ -52,25 +33,38 @@ impl HourCycle {
     }
 }
 
-const LATIN_AMERICA_24H: [&str; 12] = [
-    "America/Argentina",
-    "America/Sao_Paulo",
-    "America/Santiago",
-    "America/Bogota",
-    "America/Lima",
-    "America/Caracas",
-    "America/Montevideo",
-    "America/Asuncion",
-    "America/La_Paz",
-    "America/Guayaquil",
-    "America/Havana",
-    "America/Mexico_City",
-];
+/// A locale's formats and the hour cycle in force: what every function here
+/// writes with.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock<'a> {
+    /// 12- or 24-hour.
+    pub cycle: HourCycle,
+    /// The locale's names and patterns.
+    pub formats: &'a Formats,
+    /// "{start} – {end}": a range, in the locale's words.
+    pub range: &'a str,
+    /// "{start} – ongoing": a range without an end yet.
+    pub ongoing: &'a str,
+}
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+impl<'a> Clock<'a> {
+    /// `formats` with `cycle`, or the locale's own clock.
+    pub fn new(formats: &'a Formats, cycle: Option<HourCycle>) -> Clock<'a> {
+        Clock {
+            cycle: cycle.unwrap_or(formats.hour_cycle),
+            formats,
+            range: "{start} – {end}",
+            ongoing: "{start} – ongoing",
+        }
+    }
+}
+
+/// English with this clock.
+impl From<HourCycle> for Clock<'static> {
+    fn from(cycle: HourCycle) -> Self {
+        Clock::new(&ENGLISH, Some(cycle))
+    }
+}
 
 /// How much of a time of day to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -83,39 +77,27 @@ pub enum Precision {
     Second,
 }
 
-/// Time of day without the AM/PM marker (for ranges that share it).
-fn bare_time(l: NaiveDateTime, cycle: HourCycle, p: Precision) -> String {
-    let (h, m, s) = (l.hour(), l.minute(), l.second());
-    match cycle {
-        HourCycle::H12 => {
-            let h12 = if h % 12 == 0 { 12 } else { h % 12 };
-            match p {
-                Precision::Hour => format!("{h12}"),
-                Precision::Minute => format!("{h12}:{m:02}"),
-                Precision::Second => format!("{h12}:{m:02}:{s:02}"),
-            }
-        }
-        HourCycle::H23 => match p {
-            Precision::Hour | Precision::Minute => format!("{h:02}:{m:02}"),
-            Precision::Second => format!("{h:02}:{m:02}:{s:02}"),
-        },
+/// The pattern for a time of day at `p` on `clock`.
+fn time_pattern(clock: Clock<'_>, p: Precision) -> &str {
+    let f = clock.formats;
+    match (clock.cycle, p) {
+        (HourCycle::H12, Precision::Hour) => &f.hour12,
+        (HourCycle::H12, Precision::Minute) => &f.time12,
+        (HourCycle::H12, Precision::Second) => &f.seconds12,
+        (HourCycle::H23, Precision::Second) => &f.seconds23,
+        (HourCycle::H23, _) => &f.time23,
     }
 }
 
-fn meridiem(l: NaiveDateTime) -> &'static str {
-    if l.hour() < 12 {
-        "AM"
-    } else {
-        "PM"
-    }
+/// A time of day: "8:24 AM", "08:24", "午前8:24".
+pub fn time(l: NaiveDateTime, clock: Clock<'_>, p: Precision) -> String {
+    clock.formats.date(time_pattern(clock, p), l, "")
 }
 
-/// A time of day: "8:24 AM", "08:24".
-pub fn time(l: NaiveDateTime, cycle: HourCycle, p: Precision) -> String {
-    match cycle {
-        HourCycle::H12 => format!("{} {}", bare_time(l, cycle, p), meridiem(l)),
-        HourCycle::H23 => bare_time(l, cycle, p),
-    }
+/// A time of day without its AM/PM marker, for ranges that share it.
+fn bare_time(l: NaiveDateTime, clock: Clock<'_>, p: Precision) -> String {
+    let pattern = time_pattern(clock, p).replace("{a}", "");
+    clock.formats.date(pattern.trim(), l, "")
 }
 
 /// The least precision that shows `l` exactly.
@@ -129,70 +111,67 @@ pub fn precision_of(l: NaiveDateTime) -> Precision {
     }
 }
 
-/// A day: "Wed, Dec 7" (12-hour readers) or "Wed 7 Dec".
-pub fn weekday_date(l: NaiveDateTime, cycle: HourCycle) -> String {
-    let wd = WEEKDAYS[l.weekday().num_days_from_monday() as usize];
-    let mon = MONTHS[l.month0() as usize];
-    match cycle {
-        HourCycle::H12 => format!("{wd}, {mon} {}", l.day()),
-        HourCycle::H23 => format!("{wd} {} {mon}", l.day()),
-    }
+/// A day: "Wed, Dec 7", "Mi., 7. Dez.", "12月7日(水)".
+pub fn weekday_date(l: NaiveDateTime, clock: Clock<'_>) -> String {
+    clock.formats.date(&clock.formats.weekday_date, l, "")
 }
 
-/// A day without the weekday: "Dec 7" or "7 Dec".
-pub fn day_month(l: NaiveDateTime, cycle: HourCycle) -> String {
-    let mon = MONTHS[l.month0() as usize];
-    match cycle {
-        HourCycle::H12 => format!("{mon} {}", l.day()),
-        HourCycle::H23 => format!("{} {mon}", l.day()),
-    }
+/// A day without the weekday: "Dec 7", "7. Dez.", "12月7日".
+pub fn day_month(l: NaiveDateTime, clock: Clock<'_>) -> String {
+    clock.formats.date(&clock.formats.day_month, l, "")
 }
 
-/// "Dec".
-pub fn month(l: NaiveDateTime) -> &'static str {
-    MONTHS[l.month0() as usize]
+/// A month alone: "Dec".
+pub fn month(l: NaiveDateTime, clock: Clock<'_>) -> String {
+    clock.formats.date(&clock.formats.month, l, "")
 }
 
-/// "Dec 2022".
-pub fn month_year(l: NaiveDateTime) -> String {
-    format!("{} {}", MONTHS[l.month0() as usize], l.year())
+/// "Dec 2022", "2022年12月".
+pub fn month_year(l: NaiveDateTime, clock: Clock<'_>) -> String {
+    clock.formats.date(&clock.formats.month_year, l, "")
+}
+
+/// A year alone: "2022", "2022年".
+pub fn year(l: NaiveDateTime, clock: Clock<'_>) -> String {
+    clock.formats.date(&clock.formats.year, l, "")
+}
+
+/// A day of the month alone: "7", "7日".
+pub fn day(l: NaiveDateTime, clock: Clock<'_>) -> String {
+    clock.formats.date(&clock.formats.day, l, "")
+}
+
+/// A time of day at least to the minute, with the zone's abbreviation.
+fn zoned(l: NaiveDateTime, clock: Clock<'_>, abbreviation: &str) -> String {
+    let mut s = time(l, clock, precision_of(l).max(Precision::Minute));
+    s.push(' ');
+    s.push_str(abbreviation);
+    s
 }
 
 /// A full date and time with the zone: "Wed, Dec 7, 2022, 8:24 AM PST".
-pub fn instant(t: Instant, zone: &Zone, cycle: HourCycle) -> String {
+pub fn instant(t: Instant, zone: &Zone, clock: Clock<'_>) -> String {
     let l = zone.local(t);
-    format!(
-        "{}, {}, {} {}",
-        weekday_date(l, cycle),
-        l.year(),
-        time(l, cycle, precision_of(l).max(Precision::Minute)),
-        zone.abbreviation(t)
-    )
+    let time = zoned(l, clock, &zone.abbreviation(t));
+    clock.formats.date(&clock.formats.full, l, &time)
 }
 
 /// One moment in the short form ranges use: "Dec 7, 11:20 AM PST".
-pub fn moment(t: Instant, zone: &Zone, cycle: HourCycle) -> String {
+pub fn moment(t: Instant, zone: &Zone, clock: Clock<'_>) -> String {
     let l = zone.local(t);
-    format!(
-        "{}, {} {}",
-        day_month(l, cycle),
-        time(l, cycle, precision_of(l).max(Precision::Minute)),
-        zone.abbreviation(t)
-    )
+    let time = zoned(l, clock, &zone.abbreviation(t));
+    clock.formats.date(&clock.formats.day_month_time, l, &time)
 }
 
-/// A range as people write it: "8:24 – 8:49 AM PST" on one day,
-/// "Dec 7, 6:30 PM – Dec 8, 9:00 AM PST" across days, "from 8:24 AM PST"
-/// when ongoing.
-pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, cycle: HourCycle) -> String {
+/// A range as people write it: "Dec 7, 8:24 – 8:49 AM PST" on one day,
+/// "Dec 7, 6:30 PM – Dec 8, 9:00 AM PST" across days, "Dec 7, 8:24 AM PST –
+/// ongoing" when ongoing.
+pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, clock: Clock<'_>) -> String {
+    let f = clock.formats;
     let ls = zone.local(start);
     let Some(end) = end else {
-        return format!(
-            "{}, {} {} – ongoing",
-            day_month(ls, cycle),
-            time(ls, cycle, precision_of(ls).max(Precision::Minute)),
-            zone.abbreviation(start)
-        );
+        let start = moment(start, zone, clock);
+        return fill_with(clock.ongoing, &[("start", &start)]);
     };
     let le = zone.local(end);
     let p = precision_of(ls)
@@ -200,33 +179,33 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, cycle: HourCycle
         .max(Precision::Minute);
     let (abbr_s, abbr_e) = (zone.abbreviation(start), zone.abbreviation(end));
     if ls.date() == le.date() && abbr_s == abbr_e {
-        let same_half = cycle == HourCycle::H12 && meridiem(ls) == meridiem(le);
-        let first = if same_half || cycle == HourCycle::H23 {
-            bare_time(ls, cycle, p)
-        } else {
-            time(ls, cycle, p)
+        // Within one half of the day the AM/PM marker is written once, where
+        // the locale puts it: "8:24 – 8:49 AM", "午前8:24 – 8:49".
+        let same_half = clock.cycle == HourCycle::H12 && (ls.hour() < 12) == (le.hour() < 12);
+        let marker_first = time_pattern(clock, p).trim_start().starts_with("{a}");
+        let (first, second) = match (same_half, marker_first) {
+            (true, false) => (bare_time(ls, clock, p), time(le, clock, p)),
+            (true, true) => (time(ls, clock, p), bare_time(le, clock, p)),
+            _ => (time(ls, clock, p), time(le, clock, p)),
         };
-        format!(
-            "{}, {} – {} {}",
-            day_month(ls, cycle),
-            first,
-            time(le, cycle, p),
-            abbr_e
-        )
+        let times = fill_with(
+            clock.range,
+            &[("start", &first), ("end", &format!("{second} {abbr_e}"))],
+        );
+        f.date(&f.day_month_time, ls, &times)
     } else {
-        let show_first_zone = if abbr_s == abbr_e {
-            String::new()
-        } else {
-            format!(" {abbr_s}")
-        };
-        format!(
-            "{}, {}{} – {}, {} {}",
-            day_month(ls, cycle),
-            time(ls, cycle, p),
-            show_first_zone,
-            day_month(le, cycle),
-            time(le, cycle, p),
-            abbr_e
+        let mut first = time(ls, clock, p);
+        if abbr_s != abbr_e {
+            first.push(' ');
+            first.push_str(&abbr_s);
+        }
+        let second = format!("{} {abbr_e}", time(le, clock, p));
+        fill_with(
+            clock.range,
+            &[
+                ("start", &f.date(&f.day_month_time, ls, &first)),
+                ("end", &f.date(&f.day_month_time, le, &second)),
+            ],
         )
     }
 }
@@ -251,37 +230,28 @@ mod tests {
             at("2022-12-07T08:49:00-08:00"),
         );
         assert_eq!(
-            range(s, Some(e), &la, HourCycle::H12),
+            range(s, Some(e), &la, HourCycle::H12.into()),
             "Dec 7, 8:24 – 8:49 AM PST"
         );
         let pm = at("2022-12-07T12:39:00-08:00");
         assert_eq!(
-            range(s, Some(pm), &la, HourCycle::H12),
+            range(s, Some(pm), &la, HourCycle::H12.into()),
             "Dec 7, 8:24 AM – 12:39 PM PST"
         );
         let next = at("2022-12-08T09:00:00-08:00");
         assert_eq!(
-            range(pm, Some(next), &la, HourCycle::H12),
+            range(pm, Some(next), &la, HourCycle::H12.into()),
             "Dec 7, 12:39 PM – Dec 8, 9:00 AM PST"
         );
         let utc = Zone::utc();
         assert_eq!(
-            range(s, Some(e), &utc, HourCycle::H23),
-            "7 Dec, 16:24 – 16:49 UTC"
+            range(s, Some(e), &utc, HourCycle::H23.into()),
+            "Dec 7, 16:24 – 16:49 UTC"
         );
         assert_eq!(
-            range(s, None, &utc, HourCycle::H23),
-            "7 Dec, 16:24 UTC – ongoing"
+            range(s, None, &utc, HourCycle::H23.into()),
+            "Dec 7, 16:24 UTC – ongoing"
         );
-    }
-
-    #[test]
-    fn clocks_by_zone() {
-        let z = |n| HourCycle::for_zone(&Zone::named(n).unwrap());
-        assert_eq!(z("America/Los_Angeles"), HourCycle::H12);
-        assert_eq!(z("America/Sao_Paulo"), HourCycle::H23);
-        assert_eq!(z("Europe/Berlin"), HourCycle::H23);
-        assert_eq!(z("UTC"), HourCycle::H23);
     }
 
     #[test]
@@ -289,12 +259,15 @@ mod tests {
         let la = Zone::named("America/Los_Angeles").unwrap();
         let t = at("2022-12-07T08:24:00-08:00");
         assert_eq!(
-            instant(t, &la, HourCycle::H12),
+            instant(t, &la, HourCycle::H12.into()),
             "Wed, Dec 7, 2022, 8:24 AM PST"
         );
-        assert_eq!(weekday_date(la.local(t), HourCycle::H23), "Wed 7 Dec");
         assert_eq!(
-            time(la.local(t), HourCycle::H23, Precision::Minute),
+            weekday_date(la.local(t), HourCycle::H23.into()),
+            "Wed, Dec 7"
+        );
+        assert_eq!(
+            time(la.local(t), HourCycle::H23.into(), Precision::Minute),
             "08:24"
         );
     }

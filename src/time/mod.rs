@@ -2,12 +2,13 @@
 //! and the range of instants documents can name, arithmetic on instants that
 //! cannot overflow, time zones (UTC, fixed offsets and IANA zones, both ways
 //! across DST), reading the times a document writes ([`timestamp`]) and
-//! writing them for people ([`clock`]).
+//! writing them for people ([`clock`], in a locale's [`formats`]).
 //!
 //! It knows nothing of timelines: the model, parsing, layout and the words
 //! all depend on it, never the other way round.
 
 pub mod clock;
+pub mod formats;
 mod instant;
 pub mod step;
 pub mod timestamp;

@@ -14,8 +14,12 @@ use crate::layout::{frame, layout_view, Frame, LayoutOptions};
 use crate::model::Timeline;
 use crate::render::RenderOptions;
 use crate::time::clock::HourCycle;
+use crate::time::formats::Formats;
 use crate::time::{self, Zone};
 use crate::words::describe::{describe, Description};
+use crate::words::locale::supported;
+use crate::words::Locale;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -31,6 +35,8 @@ pub struct Chart {
     frame: Option<Frame>,
     pub(super) scene: Option<Scene>,
     pub(super) order: Vec<usize>,
+    /// The reader's words and formats (English until the page sets them).
+    locale: Arc<Locale>,
 }
 
 /// The rules JavaScript reads by name: static methods of `Chart`.
@@ -71,6 +77,27 @@ impl Chart {
     pub fn max_document_bytes() -> u32 {
         crate::parse::MAX_DOCUMENT_BYTES as u32
     }
+
+    /// The language table for a page's `lang` (`de-DE` → `de`, `zh-CN` →
+    /// `zh-Hans`, `en-GB` → `en`), or empty when there is none: the page's
+    /// `locales/<table>.json` to fetch, unless it is `en` (built in).
+    #[wasm_bindgen(js_name = languageFor)]
+    pub fn language_for(tag: &str) -> String {
+        supported(tag).unwrap_or_default().to_string()
+    }
+
+    /// The names of the formats [`Chart::set_locale`] reads, separated by
+    /// spaces (what `js/intl.js` asks `Intl` for).
+    #[wasm_bindgen(js_name = formatFields)]
+    pub fn format_fields() -> String {
+        Formats::FIELDS.join(" ")
+    }
+
+    /// The English word for `key` (for what the element says before a chart
+    /// exists, such as its error heading).
+    pub fn english(key: &str) -> String {
+        Locale::english().word(key).to_string()
+    }
 }
 
 #[wasm_bindgen]
@@ -87,7 +114,40 @@ impl Chart {
             colors: Vec::new(),
             frame: None,
             scene: None,
+            locale: Arc::default(),
         })
+    }
+
+    /// Sets the reader's locale: `tag` (BCP 47), `words` an object of
+    /// words by key (the page's table; English fills the rest; unknown keys
+    /// are ignored), `formats` an object of the formats
+    /// [`Chart::format_fields`] names (those missing stay English).
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&mut self, tag: &str, words: &JsValue, formats: &JsValue) {
+        let mut locale = Locale::new(tag);
+        for (key, value) in entries(words) {
+            locale.set_word(&key, &value);
+        }
+        for (key, value) in entries(formats) {
+            locale.formats.set(&key, &value);
+        }
+        if *self.locale != locale {
+            self.locale = Arc::new(locale);
+            self.frame = None;
+        }
+    }
+
+    /// The locale's word for `key`, with every `{place}` in it filled with
+    /// `value` when given ("{zone} (page)", "{title}: every event").
+    pub fn word(&self, key: &str, value: Option<String>) -> String {
+        let word = self.locale.word(key);
+        match value {
+            Some(v) => crate::template::fill(word, |_, out| {
+                out.push_str(&v);
+                true
+            }),
+            None => word.to_string(),
+        }
     }
 
     /// Sets the width (CSS px), display zone (`None`: the document's), theme,
@@ -100,6 +160,7 @@ impl Chart {
         time_zone: Option<String>,
         dark: bool,
         now: f64,
+        hour_cycle: Option<String>,
     ) -> Result<(), JsValue> {
         // The present matters only to ongoing events, and to the minute. A
         // page's clock is what it is: it is kept within the years documents use.
@@ -133,8 +194,12 @@ impl Chart {
             next.zone = self.options.zone.take();
         }
         next.view = self.options.view;
-        let changed =
-            !same_zone || next.width != self.options.width || next.now != self.options.now;
+        next.locale = self.locale.clone();
+        next.hour_cycle = hour_cycle.as_deref().and_then(HourCycle::from_name);
+        let changed = !same_zone
+            || next.width != self.options.width
+            || next.now != self.options.now
+            || next.hour_cycle != self.options.hour_cycle;
         if changed {
             self.frame = None;
         }
@@ -172,11 +237,8 @@ impl Chart {
             return Vec::new();
         };
         let zone = self.zone();
-        let cycle = self
-            .options
-            .hour_cycle
-            .unwrap_or_else(|| HourCycle::for_zone(&zone));
-        let d = describe(&self.timeline, i, &zone, cycle, self.options.now);
+        let (cycle, now) = (self.options.hour_cycle, self.options.now);
+        let d = describe(&self.timeline, i, &zone, &self.locale, cycle, now);
         let mut out = d.into_strings();
         out.push(e.detail.clone().unwrap_or_default());
         out.push(e.id.clone().unwrap_or_default());
@@ -246,7 +308,7 @@ impl Chart {
         self.scene
             .as_ref()
             .and_then(|s| s.tick_step)
-            .map(crate::words::tick_step)
+            .map(|step| crate::words::tick_step(step, &self.locale))
             .unwrap_or_default()
     }
 
@@ -290,4 +352,19 @@ impl Chart {
             .or_else(|| self.timeline.zone.clone())
             .unwrap_or_else(Zone::utc)
     }
+}
+
+/// An object's string properties, `(key, value)`.
+fn entries(object: &JsValue) -> Vec<(String, String)> {
+    if !object.is_object() {
+        return Vec::new();
+    }
+    let object: &js_sys::Object = object.unchecked_ref();
+    js_sys::Object::keys(object)
+        .iter()
+        .filter_map(|key| {
+            let value = js_sys::Reflect::get(object, &key).ok()?.as_string()?;
+            Some((key.as_string()?, value))
+        })
+        .collect()
 }

@@ -73,7 +73,15 @@ fn options_from(options: &JsValue) -> Result<(RenderOptions, ImportOptions), JsV
     // serde-wasm-bindgen reads a struct's fields by name, so it never sees
     // unknown keys; check them here, and drop `undefined` values (absent, as
     // in JSON) so that `{ theme: undefined }` means the default.
-    const RENDER: [&str; 6] = ["width", "timeZone", "theme", "scale", "hourCycle", "now"];
+    const RENDER: [&str; 7] = [
+        "width",
+        "timeZone",
+        "theme",
+        "scale",
+        "hourCycle",
+        "locale",
+        "now",
+    ];
     if !options.is_object() {
         return Err(one("options", "the options must be an object"));
     }
@@ -191,7 +199,33 @@ pub fn parse_timeline(input: JsValue, options: JsValue) -> Result<JsValue, JsVal
 pub fn render_to_svg(input: JsValue, options: JsValue) -> Result<String, JsValue> {
     let (render, feed) = options_from(&options)?;
     let t = read_from(&input, &feed)?.timeline;
+    if let Some(tag) = &render.locale {
+        warn_locale(tag);
+    }
     crate::render::render_svg(&t, &render).map_err(|p| error(&p))
+}
+
+/// Says once (on the console) that a locale without a table is written in English.
+#[cfg(feature = "full")]
+fn warn_locale(tag: &str) {
+    use std::cell::RefCell;
+    thread_local! {
+        static WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    }
+    let Err(why) = crate::render::locale_named(tag) else {
+        return;
+    };
+    let first = WARNED.with(|w| {
+        let mut w = w.borrow_mut();
+        let first = !w.iter().any(|t| t == tag);
+        if first {
+            w.push(tag.to_string());
+        }
+        first
+    });
+    if first {
+        web_sys::console::warn_1(&JsValue::from_str(&format!("incident-timeline: {why}")));
+    }
 }
 
 /// Reads a status-page feed, a post-mortem's timeline text (or format v1)

@@ -6,7 +6,7 @@ use crate::model::{Event, Impact, Severity, Timeline};
 use crate::time::clock::{self, HourCycle};
 use crate::time::zone::Zone;
 use crate::time::{self, Instant};
-use crate::words::summary::format_duration;
+use crate::words::Locale;
 
 /// One event, described for people.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,72 +25,88 @@ pub struct Description {
     pub end: String,
     /// "25 min", "ongoing for 2 h", or empty for a milestone.
     pub duration: String,
-    /// "30 % affected" (or "share not stated") for degraded events, else empty.
+    /// "30% affected" (or "share not stated") for degraded events, else empty.
     pub impact: String,
+    /// Everything in one sentence, for a screen reader.
+    pub sentence: String,
 }
 
-fn kind_label(e: &Event) -> String {
-    let name = e.kind.spec().label;
+fn kind_label(e: &Event, locale: &Locale) -> String {
+    let name = locale
+        .word(&format!("kind.{}", e.kind.as_str()))
+        .to_string();
     if e.severity != e.kind.default_severity() && e.severity != Severity::None {
-        format!("{name} ({})", e.severity.as_str())
+        let severity = locale
+            .word(&format!("severity.{}", e.severity.as_str()))
+            .to_string();
+        locale.fill(
+            "event.withSeverity",
+            &[("kind", &name), ("severity", &severity)],
+        )
     } else {
-        name.to_string()
+        name
     }
 }
 
-/// Describes event `i` in `zone` with `cycle`; `now` is the present for ongoing events.
+/// Describes event `i` in `zone`, in `locale`'s words and with `cycle` (or
+/// the locale's clock); `now` is the present for ongoing events.
 pub fn describe(
     t: &Timeline,
     i: usize,
     zone: &Zone,
-    cycle: HourCycle,
+    locale: &Locale,
+    cycle: Option<HourCycle>,
     now: Option<Instant>,
 ) -> Description {
     let e = &t.events[i];
+    let clock = locale.clock(cycle);
     let (when, end, duration) = if e.is_point() {
         (
-            clock::moment(e.start, zone, cycle),
+            clock::moment(e.start, zone, clock),
             String::new(),
             String::new(),
         )
     } else {
-        let when = clock::range(e.start, e.end, zone, cycle);
+        let when = clock::range(e.start, e.end, zone, clock);
         match e.end {
             Some(end) => (
                 when,
-                clock::instant(end, zone, cycle),
-                format_duration(time::between(e.start, end) as f64),
+                clock::instant(end, zone, clock),
+                locale.duration(time::between(e.start, end) as f64),
             ),
             None => {
                 let running = now
                     .filter(|n| *n > e.start)
                     .map(|n| {
-                        let running = time::between(e.start, n) as f64;
-                        format!("ongoing for {}", format_duration(running))
+                        let running = locale.duration(time::between(e.start, n) as f64);
+                        locale.fill("event.ongoingFor", &[("duration", &running)])
                     })
-                    .unwrap_or_else(|| "ongoing".to_string());
-                (when, "ongoing".to_string(), running)
+                    .unwrap_or_else(|| locale.word("event.ongoing").to_string());
+                (when, locale.word("event.ongoing").to_string(), running)
             }
         }
     };
     let impact = if e.kind.spec().impact == Impact::Share {
         match e.impact {
-            Some(share) => format!("{} % affected", (share * 100.0).round() as i64),
-            None => "share not stated".to_string(),
+            Some(share) => locale.fill("event.impact", &[("percent", &locale.percent(share))]),
+            None => locale.word("event.shareNotStated").to_string(),
         }
     } else {
         String::new()
     };
-    Description {
+    let mut d = Description {
         title: e.title.clone(),
-        kind: kind_label(e),
+        kind: kind_label(e, locale),
         lane: t.lanes[e.lane].label.clone(),
         when,
-        start: clock::instant(e.start, zone, cycle),
+        start: clock::instant(e.start, zone, clock),
         end,
         duration,
         impact,
-    }
+        sentence: String::new(),
+    };
+    d.sentence = d.sentence(locale);
+    d
 }
 
 impl Description {
@@ -101,7 +117,6 @@ impl Description {
 
     /// Every field as a string, in the order of [`Description::FIELDS`].
     pub fn into_strings(self) -> Vec<String> {
-        let sentence = self.sentence();
         vec![
             self.title,
             self.kind,
@@ -111,24 +126,28 @@ impl Description {
             self.end,
             self.duration,
             self.impact,
-            sentence,
+            self.sentence,
         ]
     }
 
     /// One sentence with everything, for a screen reader.
-    pub fn sentence(&self) -> String {
-        let mut s = format!(
-            "{}, {}: {}. {}",
-            self.kind, self.lane, self.title, self.when
-        );
+    fn sentence(&self, locale: &Locale) -> String {
+        let mut more = String::new();
         for part in [&self.duration, &self.impact] {
             if !part.is_empty() {
-                s.push_str(", ");
-                s.push_str(part);
+                more.push_str(&locale.fill("event.more", &[("text", part)]));
             }
         }
-        s.push('.');
-        s
+        locale.fill(
+            "event.sentence",
+            &[
+                ("kind", &self.kind),
+                ("lane", &self.lane),
+                ("title", &self.title),
+                ("when", &self.when),
+                ("more", &more),
+            ],
+        )
     }
 }
 
@@ -136,6 +155,10 @@ impl Description {
 mod tests {
     use super::*;
     use crate::parse;
+
+    fn english() -> Locale {
+        Locale::english()
+    }
 
     #[test]
     fn describes_the_first_outage_of_the_seed() {
@@ -147,21 +170,21 @@ mod tests {
             .iter()
             .position(|e| e.id.as_deref() == Some("outage-1"))
             .unwrap();
-        let d = describe(&t, i, &la, HourCycle::H12, None);
+        let d = describe(&t, i, &la, &english(), Some(HourCycle::H12), None);
         assert_eq!(d.when, "Dec 7, 8:24 – 8:49 AM PST");
         assert_eq!(d.duration, "25 min");
         assert_eq!(d.kind, "Outage (critical)");
         assert_eq!(d.lane, "Web server");
-        assert!(d.sentence().starts_with("Outage (critical), Web server: "));
-        let utc = describe(&t, i, &Zone::utc(), HourCycle::H23, None);
-        assert_eq!(utc.when, "7 Dec, 16:24 – 16:49 UTC");
+        assert!(d.sentence.starts_with("Outage (critical), Web server: "));
+        let utc = describe(&t, i, &Zone::utc(), &english(), Some(HourCycle::H23), None);
+        assert_eq!(utc.when, "Dec 7, 16:24 – 16:49 UTC");
         // A milestone reads like a range's start: the same short form.
         let m = t
             .events
             .iter()
             .position(|e| e.kind == crate::model::Kind::MILESTONE)
             .unwrap();
-        let d = describe(&t, m, &la, HourCycle::H12, None);
+        let d = describe(&t, m, &la, &english(), Some(HourCycle::H12), None);
         assert!(d.when.starts_with("Dec "), "{}", d.when);
         assert!(
             d.when.ends_with(" PST") && !d.when.contains("2022"),
@@ -184,11 +207,25 @@ mod tests {
         )
         .unwrap();
         for now in [i64::MAX, i64::MIN, crate::time::LATEST, 0] {
-            let d = describe(&t, 0, &Zone::utc(), HourCycle::H23, Some(now));
+            let d = describe(
+                &t,
+                0,
+                &Zone::utc(),
+                &english(),
+                Some(HourCycle::H23),
+                Some(now),
+            );
             assert_eq!(d.end, "ongoing");
             assert!(d.duration.starts_with("ongoing"), "{now}: {}", d.duration);
         }
-        let far = describe(&t, 0, &Zone::utc(), HourCycle::H23, Some(i64::MAX));
+        let far = describe(
+            &t,
+            0,
+            &Zone::utc(),
+            &english(),
+            Some(HourCycle::H23),
+            Some(i64::MAX),
+        );
         assert!(far.duration.starts_with("ongoing for "), "{}", far.duration);
     }
 
@@ -203,16 +240,12 @@ mod tests {
             end: "end".into(),
             duration: "duration".into(),
             impact: "impact".into(),
+            sentence: "sentence".into(),
         };
-        let sentence = d.sentence();
         let strings = d.into_strings();
         assert_eq!(strings.len(), Description::FIELDS.len());
         for (name, value) in Description::FIELDS.iter().zip(&strings) {
-            if *name == "sentence" {
-                assert_eq!(*value, sentence);
-            } else {
-                assert_eq!(name, value);
-            }
+            assert_eq!(name, value);
         }
     }
 
@@ -224,13 +257,20 @@ mod tests {
               {"kind":"outage","title":"down","start":"2022-01-01T11:00Z"}]}"#,
         )
         .unwrap();
-        let d = describe(&t, 0, &Zone::utc(), HourCycle::H23, None);
+        let d = describe(&t, 0, &Zone::utc(), &english(), Some(HourCycle::H23), None);
         assert_eq!(
             (d.impact.as_str(), d.duration.as_str()),
-            ("30 % affected", "40 min")
+            ("30% affected", "40 min")
         );
         let now = t.events[1].start + 2 * 3_600_000;
-        let o = describe(&t, 1, &Zone::utc(), HourCycle::H23, Some(now));
+        let o = describe(
+            &t,
+            1,
+            &Zone::utc(),
+            &english(),
+            Some(HourCycle::H23),
+            Some(now),
+        );
         assert_eq!(
             (o.end.as_str(), o.duration.as_str()),
             ("ongoing", "ongoing for 2 h")

@@ -7,6 +7,7 @@
 
 use crate::model::{Impact, Timeline};
 use crate::time::{self, Instant};
+use crate::words::Locale;
 
 /// Headline numbers for a timeline.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -98,57 +99,51 @@ pub fn summarize(t: &Timeline, until: Option<Instant>) -> Summary {
     }
 }
 
-/// "1 h 28 min", "45 min", "2 d 12 h", "30 s".
-pub fn format_duration(ms: f64) -> String {
-    let total_s = (ms / 1000.0).round() as i64;
-    let (d, h, m, s) = (
-        total_s / 86_400,
-        total_s % 86_400 / 3600,
-        total_s % 3600 / 60,
-        total_s % 60,
-    );
-    match (d, h, m) {
-        (0, 0, 0) => format!("{s} s"),
-        (0, 0, _) if s != 0 && m < 10 => format!("{m} min {s} s"),
-        (0, 0, _) => format!("{m} min"),
-        (0, _, 0) => format!("{h} h"),
-        (0, _, _) => format!("{h} h {m} min"),
-        (_, 0, _) if m == 0 => format!("{d} d"),
-        (_, _, _) if h == 0 => format!("{d} d {m} min"),
-        (_, _, _) if m == 0 => format!("{d} d {h} h"),
-        _ => format!("{d} d {h} h {m} min"),
-    }
+/// "1 h 28 min", "45 min", "2 d 12 h", "30 s": a duration in `locale`'s words.
+pub fn format_duration(ms: f64, locale: &Locale) -> String {
+    locale.duration(ms)
 }
 
 impl Summary {
     /// The summary line shown under the title: the weighted downtime when
     /// every share is stated, else outage and degraded time apart
     /// ("Outage 25 min (1 outage) · degraded 1 h 10 min (share not stated)").
-    pub fn line(&self) -> String {
-        let outages = match self.outages {
-            1 => "1 outage".to_string(),
-            n => format!("{n} outages"),
-        };
-        let ongoing = if self.ongoing { " · ongoing" } else { "" };
-        if self.share_unstated {
+    /// Its parts are joined with " · ", where a long line may wrap.
+    pub fn line(&self, locale: &Locale) -> String {
+        let duration = |ms: f64| locale.duration(ms);
+        let outages = locale.count("summary.outages", self.outages as i64);
+        let spanning = locale.fill(
+            "summary.spanning",
+            &[("duration", &duration(self.span_ms as f64))],
+        );
+        let mut parts = if self.share_unstated {
             let outage = if self.outage_ms > 0.0 {
-                format!("Outage {} ({outages})", format_duration(self.outage_ms))
+                locale.fill(
+                    "summary.outage",
+                    &[
+                        ("duration", &duration(self.outage_ms)),
+                        ("outages", &outages),
+                    ],
+                )
             } else {
-                "No outage".to_string()
+                locale.word("summary.noOutage").to_string()
             };
-            return format!(
-                "{outage} · degraded {} (share not stated) · spanning {}{ongoing}",
-                format_duration(self.degraded_ms),
-                format_duration(self.span_ms as f64),
+            let degraded = locale.fill(
+                "summary.degraded",
+                &[("duration", &duration(self.degraded_ms))],
             );
+            vec![outage, degraded, spanning]
+        } else {
+            let downtime = locale.fill(
+                "summary.downtime",
+                &[("duration", &duration(self.downtime_ms))],
+            );
+            vec![downtime, outages, spanning]
+        };
+        if self.ongoing {
+            parts.push(locale.word("summary.ongoing").to_string());
         }
-        format!(
-            "User-facing downtime {} · {} · spanning {}{}",
-            format_duration(self.downtime_ms),
-            outages,
-            format_duration(self.span_ms as f64),
-            ongoing
-        )
+        parts.join(" · ")
     }
 }
 
@@ -189,14 +184,14 @@ mod tests {
         assert_eq!(s.outage_ms, 25.0 * 60_000.0);
         assert_eq!(s.degraded_ms, 70.0 * 60_000.0);
         assert!(
-            s.line().starts_with("Outage 25 min (1 outage) · degraded 1 h 10 min (share not stated) · spanning 1 h 35 min"),
+            s.line(&Locale::english()).starts_with("Outage 25 min (1 outage) · degraded 1 h 10 min (share not stated) · spanning 1 h 35 min"),
             "{}",
-            s.line()
+            s.line(&Locale::english())
         );
         let only_degraded = timeline(
             r#"{"kind":"degraded","title":"b","start":"2022-01-01T10:00Z","end":"2022-01-01T16:30Z"}"#,
         );
-        let line = summarize(&only_degraded, None).line();
+        let line = summarize(&only_degraded, None).line(&Locale::english());
         assert_eq!(
             line,
             "No outage · degraded 6 h 30 min (share not stated) · spanning 6 h 30 min"
@@ -209,18 +204,21 @@ mod tests {
         let now = t.events[0].start + 90 * 60_000;
         let s = summarize(&t, Some(now));
         assert_eq!(s.downtime_ms, 90.0 * 60_000.0);
-        assert!(s.ongoing && s.line().ends_with("ongoing"));
+        assert!(s.ongoing && s.line(&Locale::english()).ends_with("ongoing"));
     }
 
     #[test]
     fn durations_read_naturally() {
-        assert_eq!(format_duration(88.0 * 60_000.0), "1 h 28 min");
-        assert_eq!(format_duration(45.0 * 60_000.0), "45 min");
-        assert_eq!(format_duration(2.0 * 60_000.0 + 30_000.0), "2 min 30 s");
+        assert_eq!(Locale::english().duration(88.0 * 60_000.0), "1 h 28 min");
+        assert_eq!(Locale::english().duration(45.0 * 60_000.0), "45 min");
         assert_eq!(
-            format_duration((60.0 * 60.0 + 36.0) * 60_000.0),
+            Locale::english().duration(2.0 * 60_000.0 + 30_000.0),
+            "2 min 30 s"
+        );
+        assert_eq!(
+            Locale::english().duration((60.0 * 60.0 + 36.0) * 60_000.0),
             "2 d 12 h 36 min"
         );
-        assert_eq!(format_duration(3_600_000.0), "1 h");
+        assert_eq!(Locale::english().duration(3_600_000.0), "1 h");
     }
 }
