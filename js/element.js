@@ -12,6 +12,13 @@ const FETCH_TIMEOUT_MS = 15000;
 let core = null;
 /** Loads the importers (the full core) when a feed arrives: set by the entry. */
 let importer = null;
+/**
+ * Loads what a page not in English needs (`js/locale.js`: its language's
+ * table and the browser's Intl formats), and where the tables are: set by
+ * the entry, so an English page downloads neither.
+ */
+let localeLoader = null;
+let tableUrl = null;
 
 /** The feed attributes and the importer's option each sets. */
 const FEED = { format: 'from', since: 'since', until: 'until', incident: 'incident', date: 'date' };
@@ -52,6 +59,54 @@ export function useCore(loader) {
 /** Gives the element a loader of the importers: `() => Promise<{ importTimeline }>`. */
 export function useImporter(loader) {
   importer ||= loader;
+}
+
+/**
+ * Gives the element a loader of `js/locale.js` (`() => Promise<module>`) and
+ * the URL of a language's table (`(language) => URL of locales/<language>.json`).
+ */
+export function useLocales(loader, table) {
+  localeLoader ||= loader;
+  tableUrl ||= table;
+}
+
+/** The language the element speaks: its `lang`, the closest ancestor's, or `<html lang>`; else English. */
+function langOf(el) {
+  return el.closest('[lang]')?.getAttribute('lang').trim() || 'en';
+}
+
+/** The element's writing direction: `rtl` where the closest `dir` says so. */
+function dirOf(el) {
+  return el.closest('[dir]')?.getAttribute('dir') === 'rtl' ? 'rtl' : 'ltr';
+}
+
+const locales = new Map();
+const warned = new Set();
+
+/**
+ * The words and formats for `lang` (`{ words, formats }`), or null for
+ * English as the core has it. A language without a table, and without words
+ * from the page (`IncidentTimelineElement.strings`), is English, with one
+ * warning on the console.
+ */
+function localeFor(lang, Chart) {
+  const strings = IncidentTimelineElement.strings;
+  const own = strings[lang] || strings[lang.split('-')[0]];
+  const language = Chart.languageFor(lang);
+  if (!language && !own) {
+    if (!warned.has(lang)) {
+      warned.add(lang);
+      console.warn(`<incident-timeline>: no translation for lang="${lang}"; the chart is in English (IncidentTimelineElement.strings['${lang}'] can give one)`);
+    }
+    return null;
+  }
+  if ((language === 'en' && !own && /^en(-US)?$/i.test(lang)) || !localeLoader) return null;
+  let loaded = locales.get(lang);
+  if (!loaded) {
+    loaded = localeLoader().then((m) => m.load(lang, language, tableUrl));
+    locales.set(lang, loaded);
+  }
+  return loaded.then(({ words, formats }) => ({ words: { ...words, ...own }, formats }));
 }
 
 function problemsOf(error) {
@@ -159,7 +214,15 @@ async function readLimited(response, url, max) {
 }
 
 export class IncidentTimelineElement extends HTMLElement {
-  static observedAttributes = ['src', 'timeline', 'time-zone', 'theme', 'from', ...Object.keys(FEED)];
+  static observedAttributes = ['src', 'timeline', 'time-zone', 'theme', 'from', 'lang', 'dir', 'hour-cycle', ...Object.keys(FEED)];
+
+  /**
+   * Words by language, set by the page before its charts load:
+   * `IncidentTimelineElement.strings['de'] = { 'toolbar.table': 'Liste' }`
+   * overrides words of a shipped table, and gives any other language one
+   * (the keys of the core's English table; what is missing stays English).
+   */
+  static strings = {};
 
   /** Registers the element; does nothing if the tag is already taken. */
   static define(tag = 'incident-timeline', registry = customElements) {
@@ -199,6 +262,9 @@ export class IncidentTimelineElement extends HTMLElement {
   };
   #frame = 0;
   #state = 'idle';
+  /** The language the chart was last given (its `lang`), and its words and formats (null: English). */
+  #lang = null;
+  #locale = null;
   /** Between connectedCallback and disconnectedCallback. */
   #connected = false;
 
@@ -267,14 +333,15 @@ export class IncidentTimelineElement extends HTMLElement {
     connected.add(this);
     zones ||= new MutationObserver((records) => {
       const root = document.documentElement;
-      if (records.some((r) => r.attributeName === 'time-zone' || r.target === root || r.target === document.body)) {
+      const inherited = ['time-zone', 'lang', 'dir'];
+      if (records.some((r) => inherited.includes(r.attributeName) || r.target === root || r.target === document.body)) {
         connected.forEach((el) => el.#scheduleRender());
       }
     });
     // Each ancestor, not the whole document: changes elsewhere on the page
     // make no records at all.
     for (let n = this.parentElement; n; n = n.parentElement) {
-      zones.observe(n, { attributeFilter: ['time-zone', 'class', 'style', 'data-theme'] });
+      zones.observe(n, { attributeFilter: ['time-zone', 'lang', 'dir', 'class', 'style', 'data-theme'] });
     }
     // Only a new width needs a new layout (the chart's own height, or its
     // error box replacing it, changes the element's size too).
@@ -372,6 +439,8 @@ export class IncidentTimelineElement extends HTMLElement {
       this.#chart = chart;
       this.#chartGeneration = core.generation();
       this.#input_ = timeline;
+      await this.#useLocale();
+      if (token !== this.#token) return;
       this.#render();
     } catch (e) {
       if (token !== this.#token) return;
@@ -434,10 +503,41 @@ export class IncidentTimelineElement extends HTMLElement {
     return undefined;
   }
 
+  /** Loads the words and formats of the element's language and gives them to the chart. */
+  async #useLocale() {
+    const lang = langOf(this);
+    let locale = null;
+    try {
+      locale = await localeFor(lang, core.run((c) => c.Chart));
+    } catch (e) {
+      console.warn(`<incident-timeline>: the words for lang="${lang}" could not be loaded; the chart is in English:`, e);
+    }
+    this.#lang = lang;
+    this.#locale = locale;
+    this.#giveLocale();
+  }
+
+  /** Gives the chart its language; the shadow boxes their language and direction. */
+  #giveLocale() {
+    const l = this.#locale;
+    this.#chart?.setLocale(l ? this.#lang : 'en', l?.words ?? {}, l?.formats ?? {});
+    for (const box of [this.chartBox, this.errorBox]) box.lang = l ? this.#lang : 'en';
+  }
+
+  /** The word for `key` in the element's language, also before a chart exists (its error heading). */
+  #word(key) {
+    try {
+      return this.#locale?.words[key] ?? core.run((c) => c.Chart.english(key));
+    } catch {
+      // No core at all (its wasm could not be loaded): the one English word kept here.
+      return 'This incident timeline could not be shown.';
+    }
+  }
+
   #options(width) {
     const theme = this.getAttribute('theme') || 'auto';
     const dark = theme === 'dark' || (theme !== 'light' && this.#darkQuery?.matches);
-    const options = { width, theme: dark ? 'dark' : 'light', now: Date.now() };
+    const options = { width, theme: dark ? 'dark' : 'light', now: Date.now(), hourCycle: this.getAttribute('hour-cycle') || undefined };
     const zone = this.interaction.timeZone(inheritedTimeZone(this));
     if (zone) options.timeZone = zone;
     return options;
@@ -456,6 +556,12 @@ export class IncidentTimelineElement extends HTMLElement {
     if (!this.#chart || !this.isConnected) return;
     const width = this.#currentWidth();
     if (width <= 0) return;
+    // A new language is loaded first; the chart stays as it is meanwhile.
+    if (langOf(this) !== this.#lang) {
+      const token = this.#token;
+      this.#useLocale().then(() => token === this.#token && this.#render());
+      return;
+    }
     this.#width = width;
     try {
       if (this.#chartGeneration !== core.generation()) {
@@ -463,25 +569,27 @@ export class IncidentTimelineElement extends HTMLElement {
         this.#chart = null;
         this.#chart = core.run((c) => new c.Chart(this.#input_));
         this.#chartGeneration = core.generation();
+        this.#giveLocale();
       }
       const options = this.#options(width);
       const chart = this.#chart;
       const height = core.run(() => {
         // Colours first: configure builds the theme from them.
         this.interaction.colors(chart);
-        chart.configure(options.width, options.timeZone, options.theme === 'dark', options.now);
+        chart.configure(options.width, options.timeZone, options.theme === 'dark', options.now, options.hourCycle);
         const y = -this.canvas.getBoundingClientRect().top;
         this.#painted = [y - innerHeight / 2, y + 1.5 * innerHeight];
         return chart.draw(this.canvas, window.devicePixelRatio || 1, ...this.#painted);
       });
       this.canvas.style.width = `${width}px`;
       this.canvas.style.height = `${height}px`;
-      this.chartBox.setAttribute('aria-label', chart.title || 'Incident timeline');
+      this.chartBox.setAttribute('aria-label', chart.title || chart.word('chart.title'));
+      this.chartBox.dir = dirOf(this);
       this.chartBox.classList.toggle('dark', options.theme === 'dark');
       this.errorBox.classList.toggle('dark', options.theme === 'dark');
       const first = this.#state !== 'ready';
       this.#showChart();
-      this.interaction.drawn(chart, first, `${options.timeZone}|${options.theme}`);
+      this.interaction.drawn(chart, first, `${options.timeZone}|${options.theme}|${this.#lang}|${options.hourCycle}`);
       if (first) {
         this.#emit('ready', {
           title: this.#chart.title ?? null,
@@ -507,7 +615,8 @@ export class IncidentTimelineElement extends HTMLElement {
     this.#state = 'error';
     const problems = problemsOf(error);
     const heading = document.createElement('strong');
-    heading.textContent = 'This incident timeline could not be shown.';
+    heading.textContent = this.#word('error.heading');
+    this.errorBox.dir = dirOf(this);
     const list = document.createElement('ul');
     for (const p of problems) {
       const item = document.createElement('li');

@@ -4,12 +4,13 @@
 // finishes evaluating, so `parseTimeline` and `renderToSvg` are synchronous.
 import { coreLoader } from './core.js';
 import { createGlue } from './glue.js';
-import { IncidentTimelineElement, useCore, useImporter } from './element.js';
+import { IncidentTimelineElement, useCore, useImporter, useLocales } from './element.js';
 
 const core = coreLoader(createGlue, new URL('./incident_timeline_bg.wasm', import.meta.url));
 await core.load();
 useCore(core);
 useImporter(async () => ({ importTimeline }));
+useLocales(() => import('./locale.js'), (language) => new URL(`./locales/${language}.json`, import.meta.url).href);
 
 export { IncidentTimelineElement };
 

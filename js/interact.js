@@ -3,7 +3,8 @@
 // pan (buttons, keys, ctrl/⌘-wheel and trackpad pinch, drag, touch pinch,
 // double-click), the time-zone switch, the table view and #event-id links.
 // The wasm `Chart` answers every question (what is under the pointer, what
-// comes next, how an event reads); this file only wires DOM to it.
+// comes next, how an event reads, every word in the reader's language:
+// `chart.word(key)`); this file only wires DOM to it.
 
 const KEYS = {
   ArrowRight: 'next', ArrowLeft: 'previous', ArrowUp: 'up', ArrowDown: 'down', Home: 'first', End: 'last',
@@ -74,12 +75,12 @@ export class Interaction {
     this.zone = null; // null: the attribute's (or the document's) zone
     this.pointers = new Map();
 
-    const button = (label, title, act) => el('button', { type: 'button', 'aria-label': title, title, text: label, 'data-act': act });
-    this.zoneSelect = el('select', { 'aria-label': 'Time zone', part: 'zone' });
-    this.tableButton = el('button', { type: 'button', 'aria-pressed': 'false', text: 'Table', 'data-act': 'table' });
+    // Their words come with the chart (#label): the language is the page's.
+    const button = (text, act) => el('button', { type: 'button', text, 'data-act': act });
+    this.zoneSelect = el('select', { part: 'zone' });
+    this.tableButton = el('button', { type: 'button', 'aria-pressed': 'false', 'data-act': 'table' });
     this.toolbar = el('div', { class: 'toolbar', part: 'toolbar' },
-      button('+', 'Zoom in', 'in'), button('−', 'Zoom out', 'out'), button('Reset', 'Show everything', 'reset'),
-      this.tableButton, this.zoneSelect);
+      button('+', 'in'), button('−', 'out'), button('', 'reset'), this.tableButton, this.zoneSelect);
     this.focusRing = el('div', { class: 'focus', part: 'focus', hidden: true });
     this.tip = el('div', { class: 'tip', part: 'tooltip', role: 'tooltip', hidden: true });
     this.details = el('div', { class: 'details', part: 'details', hidden: true });
@@ -90,8 +91,7 @@ export class Interaction {
     box.append(this.details, this.table, this.live);
     box.tabIndex = 0;
     box.setAttribute('role', 'group');
-    box.setAttribute('aria-roledescription', 'incident timeline');
-    this.hint = el('p', { class: 'sr-only', id: 'hint', text: 'Arrow keys move between events, Enter opens details, plus and minus zoom, 0 resets.' });
+    this.hint = el('p', { class: 'sr-only', id: 'hint' });
     box.append(this.hint);
     box.setAttribute('aria-describedby', 'hint');
 
@@ -130,14 +130,32 @@ export class Interaction {
     }
   }
 
-  /** After each draw: refresh what depends on layout or zone. */
+  /** The toolbar's and the hint's words in the chart's language. */
+  #label(chart) {
+    const [zoomIn, zoomOut, reset] = this.toolbar.querySelectorAll('button');
+    for (const [button, key] of [[zoomIn, 'toolbar.zoomIn'], [zoomOut, 'toolbar.zoomOut']]) {
+      button.title = chart.word(key);
+      button.setAttribute('aria-label', button.title);
+    }
+    // The visible word is the whole accessible name (WCAG 2.5.3); the title adds what it does.
+    reset.textContent = chart.word('toolbar.reset');
+    reset.title = chart.word('toolbar.resetTitle');
+    this.tableButton.textContent = chart.word('toolbar.table');
+    this.zoneSelect.setAttribute('aria-label', chart.word('toolbar.zone'));
+    this.box.setAttribute('aria-roledescription', chart.word('chart.role'));
+    this.hint.textContent = chart.word('chart.hint');
+    this.zoneSelect.replaceChildren();
+  }
+
+  /** After each draw: refresh what depends on layout, zone or language (`key` says which). */
   drawn(chart, first, key) {
+    if (first || key !== this.tableKey) this.#label(chart);
     // The first choice is the zone the page asked for (a `time-zone`
     // attribute, the element's or an ancestor's), else the timeline's own.
     const documentZone = chart.timeZone;
-    const byDefault = this.attributeZone ? `${this.attributeZone} (page)`
-      : documentZone ? `${documentZone} (timeline)` : 'Timeline zone';
-    const zones = [['', byDefault], ['local', 'Your time zone'], ['UTC', 'UTC']];
+    const byDefault = this.attributeZone ? chart.word('zone.page', this.attributeZone)
+      : documentZone ? chart.word('zone.timeline', documentZone) : chart.word('zone.timelineDefault');
+    const zones = [['', byDefault], ['local', chart.word('zone.local')], ['UTC', 'UTC']];
     if (this.zoneSelect.options.length !== zones.length) {
       this.zoneSelect.replaceChildren(...zones.map(([value, text]) => el('option', { value, text })));
     }
@@ -385,11 +403,11 @@ export class Interaction {
     const chart = this.chart();
     const d = describe(chart, i);
     this.pinned = i;
-    const rows = [['When', d.when], ['Duration', d.duration], ['Impact', d.impact], ['Lane', d.lane]]
+    const rows = [['details.when', d.when], ['table.duration', d.duration], ['table.impact', d.impact], ['table.lane', d.lane]]
       .filter(([, v]) => v)
-      .flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]);
+      .flatMap(([k, v]) => [el('dt', { text: chart.word(k) }), el('dd', { text: v })]);
     const parts = [
-      el('button', { type: 'button', class: 'close', 'aria-label': 'Close details', text: '×', 'data-act': 'close' }),
+      el('button', { type: 'button', class: 'close', 'aria-label': chart.word('details.close'), text: '×', 'data-act': 'close' }),
       el('h3', { text: d.title }),
       el('p', { class: 'kind', text: d.kind }),
       el('dl', {}, ...rows),
@@ -398,7 +416,7 @@ export class Interaction {
     for (const link of d.links) {
       parts.push(el('p', {}, el('a', { href: link.url, text: link.label, rel: 'noopener noreferrer', target: '_blank' })));
     }
-    if (d.id) parts.push(el('button', { type: 'button', text: 'Copy link', 'data-act': 'copy', 'data-id': d.id }));
+    if (d.id) parts.push(el('button', { type: 'button', text: chart.word('details.copy'), 'data-act': 'copy', 'data-id': d.id }));
     this.details.replaceChildren(...parts);
     this.details.hidden = false;
     if (reveal) this.details.scrollIntoView({ block: 'nearest' });
@@ -422,17 +440,17 @@ export class Interaction {
       // no permission: the button shows the link to copy by hand.
       const show = () => { b.textContent = url.href; };
       if (!navigator.clipboard?.writeText) show();
-      else navigator.clipboard.writeText(url.href).then(() => { b.textContent = 'Link copied'; }, show);
+      else navigator.clipboard.writeText(url.href).then(() => { b.textContent = this.chart()?.word('details.copied') ?? ''; }, show);
     }
   }
 
   #buildTable() {
     const chart = this.chart();
-    const head = ['Lane', 'Kind', 'Event', 'Start', 'End', 'Duration', 'Impact'];
+    const head = ['lane', 'kind', 'event', 'start', 'end', 'duration', 'impact'].map((k) => chart.word(`table.${k}`));
     const rows = [...chart.order()].map((i) => describe(chart, i)).map((d) => el('tr', {}, ...[d.lane, d.kind, d.title, d.start, d.end, d.duration, d.impact]
       .map((text, k) => (k === 2 ? el('th', { text, scope: 'row' }) : el('td', { text })))));
     this.table.replaceChildren(el('table', {},
-      el('caption', { text: `${chart.title || 'Incident timeline'}: every event` }),
+      el('caption', { text: chart.word('table.caption', chart.title || chart.word('chart.title')) }),
       el('thead', {}, el('tr', {}, ...head.map((text) => el('th', { text, scope: 'col' })))),
       el('tbody', {}, ...rows)));
   }

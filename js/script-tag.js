@@ -3,12 +3,14 @@
 // finds the widget's wasm next to itself. No module loader, no bundler.
 import { coreLoader } from './core.js';
 import { createGlue } from './glue-widget.js';
-import { IncidentTimelineElement, useCore, useImporter } from './element.js';
+import { IncidentTimelineElement, useCore, useImporter, useLocales } from './element.js';
 
 const script = document.currentScript;
 const base = script && script.src ? script.src : document.baseURI;
 useCore(coreLoader(createGlue, new URL('incident_timeline_widget_bg.wasm', base).href));
 // Feeds: the importers and the full core, from beside this script, only when one arrives.
 useImporter(() => import(new URL('incident-timeline-import.js', base).href).then((m) => m.load()));
+// A page not in English: its words (locales/<language>.json) and the code asking Intl, only then.
+useLocales(() => import(new URL('incident-timeline-locale.js', base).href), (language) => new URL(`locales/${language}.json`, base).href);
 IncidentTimelineElement.define();
 window.IncidentTimelineElement = IncidentTimelineElement;

@@ -23,6 +23,9 @@ export const styles = `
   font: 14px/1.4 Arial, Helvetica, "Liberation Sans", sans-serif; letter-spacing: normal; word-spacing: normal;
   text-transform: none; text-indent: 0; direction: ltr; text-align: start; white-space: normal;
 }
+/* A right-to-left page (dir="rtl") gets its toolbar, panels and table laid
+   out right to left; the time axis (the plot) always runs left to right. */
+.chart[dir=rtl], .error[dir=rtl], .chart[dir=rtl] .tip { direction: rtl; }
 /* The chart box is a card in the canvas's colours, so the toolbar and the
    panels under the canvas stay legible whatever the page's own colours. */
 .chart {
@@ -35,7 +38,7 @@ export const styles = `
 }
 /* Inset: the host clips what overflows it, and the plot is as wide as the host. */
 .chart:focus-visible .plot { outline: 2px solid #0969da; outline-offset: -2px; }
-.plot { position: relative; }
+.plot { position: relative; direction: ltr; }
 canvas { display: block; max-width: 100%; touch-action: pan-y; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 4px; justify-content: flex-end; margin: 0 0 4px; padding: 6px 6px 0; }
 select { max-width: 100%; }
@@ -52,7 +55,7 @@ button[aria-pressed=true] { background: rgba(9, 105, 218, .15); }
   box-shadow: 0 4px 12px rgba(0, 0, 0, .18); font-size: 13px; overflow-wrap: anywhere;
 }
 .tip { position: absolute; z-index: 2; pointer-events: none; padding: 6px 8px; max-width: min(320px, 100%); }
-.details { position: relative; margin: 6px 0; padding: 8px 36px 8px 12px; }
+.details { position: relative; margin: 6px 0; padding-block: 8px; padding-inline: 12px 36px; }
 .details h3 { margin: 0 0 2px; font-size: 15px; }
 .details .kind { margin: 0 0 6px; color: #59636e; }
 .details dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
@@ -60,7 +63,7 @@ button[aria-pressed=true] { background: rgba(9, 105, 218, .15); }
 .details dd { margin: 0; }
 .details .detail { white-space: pre-wrap; }
 .details a { color: #0969da; }
-.details .close { position: absolute; top: 6px; right: 6px; border: none; font-size: 18px; line-height: 1; padding: 2px 6px; }
+.details .close { position: absolute; top: 6px; inset-inline-end: 6px; border: none; font-size: 18px; line-height: 1; padding: 2px 6px; }
 .table { overflow-x: auto; margin-top: 6px; }
 table { border-collapse: collapse; font-size: 13px; width: 100%; }
 caption { text-align: start; font-weight: bold; padding: 4px 0; }
@@ -78,7 +81,7 @@ th, td { text-align: start; padding: 3px 8px; border-bottom: 1px solid #d1d9e0; 
   display: block;
   box-sizing: border-box;
   border: 1px solid #d1242f;
-  border-left-width: 4px;
+  border-inline-start-width: 4px;
   border-radius: 4px;
   padding: 8px 12px;
   margin: 4px 0;
@@ -86,7 +89,7 @@ th, td { text-align: start; padding: 3px 8px; border-bottom: 1px solid #d1d9e0; 
   color: #1f2328;
   overflow-wrap: anywhere;
 }
-.error ul { margin: 4px 0 0; padding-left: 20px; }
+.error ul { margin: 4px 0 0; padding-inline-start: 20px; }
 .error li { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 13px; white-space: pre-wrap; }
 .error.dark { background: #2d1517; color: #e6edf3; border-color: #f85149; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }

@@ -82,6 +82,23 @@ await build({
   logLevel: 'warning',
 });
 
+// What a page not in English loads, for the classic-script build: an ES
+// module beside incident-timeline.js (its words are in locales/, copied below).
+await build({
+  entryPoints: [`${out}/locale.js`],
+  outfile: `${out}/incident-timeline-locale.js`,
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: ['es2022'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+// Each language's table of words, fetched by the element for a page in it
+// (formats.json is for the full core, which embeds it).
+rmSync(`${out}/locales`, { recursive: true, force: true });
+cpSync('locales', `${out}/locales`, { recursive: true, filter: (path) => !path.endsWith('formats.json') });
+
 // The importers for the classic-script build: an ES module beside
 // incident-timeline.js, imported by it only when a feed arrives (with the
 // full core's wasm, also beside it).

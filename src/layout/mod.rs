@@ -139,7 +139,7 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
         .or_else(|| t.zone.clone())
         .unwrap_or_else(Zone::utc);
     let locale = o.locale.clone();
-    let cycle = o.hour_cycle.unwrap_or(locale.formats.hour_cycle);
+    let cycle = o.hour_cycle.unwrap_or_else(|| locale.formats.hour_cycle());
     let inner = width - 2.0 * PAD;
     // The present only ever lies within the years documents can name.
     let now = o.now.map(time::clamp);

@@ -5,7 +5,7 @@
 //! the hour cycle in force (the locale's own unless an option says otherwise).
 
 use crate::template::fill_with;
-use crate::time::formats::{Formats, ENGLISH};
+use crate::time::formats::{Field, Formats, ENGLISH};
 use crate::time::zone::Zone;
 use crate::time::Instant;
 use chrono::{NaiveDateTime, Timelike};
@@ -51,7 +51,7 @@ impl<'a> Clock<'a> {
     /// `formats` with `cycle`, or the locale's own clock.
     pub fn new(formats: &'a Formats, cycle: Option<HourCycle>) -> Clock<'a> {
         Clock {
-            cycle: cycle.unwrap_or(formats.hour_cycle),
+            cycle: cycle.unwrap_or_else(|| formats.hour_cycle()),
             formats,
             range: "{start} – {end}",
             ongoing: "{start} – ongoing",
@@ -79,14 +79,18 @@ pub enum Precision {
 
 /// The pattern for a time of day at `p` on `clock`.
 fn time_pattern(clock: Clock<'_>, p: Precision) -> &str {
-    let f = clock.formats;
-    match (clock.cycle, p) {
-        (HourCycle::H12, Precision::Hour) => &f.hour12,
-        (HourCycle::H12, Precision::Minute) => &f.time12,
-        (HourCycle::H12, Precision::Second) => &f.seconds12,
-        (HourCycle::H23, Precision::Second) => &f.seconds23,
-        (HourCycle::H23, _) => &f.time23,
-    }
+    clock.formats.get(match (clock.cycle, p) {
+        (HourCycle::H12, Precision::Hour) => Field::Hour12,
+        (HourCycle::H12, Precision::Minute) => Field::Time12,
+        (HourCycle::H12, Precision::Second) => Field::Seconds12,
+        (HourCycle::H23, Precision::Second) => Field::Seconds23,
+        (HourCycle::H23, _) => Field::Time23,
+    })
+}
+
+/// `l` in the locale's pattern `field`; `{t}` is `time`.
+fn date(l: NaiveDateTime, clock: Clock<'_>, field: Field, time: &str) -> String {
+    clock.formats.date(clock.formats.get(field), l, time)
 }
 
 /// A time of day: "8:24 AM", "08:24", "午前8:24".
@@ -96,8 +100,8 @@ pub fn time(l: NaiveDateTime, clock: Clock<'_>, p: Precision) -> String {
 
 /// A time of day without its AM/PM marker, for ranges that share it.
 fn bare_time(l: NaiveDateTime, clock: Clock<'_>, p: Precision) -> String {
-    let pattern = time_pattern(clock, p).replace("{a}", "");
-    clock.formats.date(pattern.trim(), l, "")
+    let time = clock.formats.fill(time_pattern(clock, p), l, "", false);
+    time.trim().to_string()
 }
 
 /// The least precision that shows `l` exactly.
@@ -113,32 +117,32 @@ pub fn precision_of(l: NaiveDateTime) -> Precision {
 
 /// A day: "Wed, Dec 7", "Mi., 7. Dez.", "12月7日(水)".
 pub fn weekday_date(l: NaiveDateTime, clock: Clock<'_>) -> String {
-    clock.formats.date(&clock.formats.weekday_date, l, "")
+    date(l, clock, Field::WeekdayDate, "")
 }
 
 /// A day without the weekday: "Dec 7", "7. Dez.", "12月7日".
 pub fn day_month(l: NaiveDateTime, clock: Clock<'_>) -> String {
-    clock.formats.date(&clock.formats.day_month, l, "")
+    date(l, clock, Field::DayMonth, "")
 }
 
 /// A month alone: "Dec".
 pub fn month(l: NaiveDateTime, clock: Clock<'_>) -> String {
-    clock.formats.date(&clock.formats.month, l, "")
+    date(l, clock, Field::Month, "")
 }
 
 /// "Dec 2022", "2022年12月".
 pub fn month_year(l: NaiveDateTime, clock: Clock<'_>) -> String {
-    clock.formats.date(&clock.formats.month_year, l, "")
+    date(l, clock, Field::MonthYear, "")
 }
 
 /// A year alone: "2022", "2022年".
 pub fn year(l: NaiveDateTime, clock: Clock<'_>) -> String {
-    clock.formats.date(&clock.formats.year, l, "")
+    date(l, clock, Field::Year, "")
 }
 
 /// A day of the month alone: "7", "7日".
 pub fn day(l: NaiveDateTime, clock: Clock<'_>) -> String {
-    clock.formats.date(&clock.formats.day, l, "")
+    date(l, clock, Field::Day, "")
 }
 
 /// A time of day at least to the minute, with the zone's abbreviation.
@@ -153,21 +157,20 @@ fn zoned(l: NaiveDateTime, clock: Clock<'_>, abbreviation: &str) -> String {
 pub fn instant(t: Instant, zone: &Zone, clock: Clock<'_>) -> String {
     let l = zone.local(t);
     let time = zoned(l, clock, &zone.abbreviation(t));
-    clock.formats.date(&clock.formats.full, l, &time)
+    date(l, clock, Field::Full, &time)
 }
 
 /// One moment in the short form ranges use: "Dec 7, 11:20 AM PST".
 pub fn moment(t: Instant, zone: &Zone, clock: Clock<'_>) -> String {
     let l = zone.local(t);
     let time = zoned(l, clock, &zone.abbreviation(t));
-    clock.formats.date(&clock.formats.day_month_time, l, &time)
+    date(l, clock, Field::DayMonthTime, &time)
 }
 
 /// A range as people write it: "Dec 7, 8:24 – 8:49 AM PST" on one day,
 /// "Dec 7, 6:30 PM – Dec 8, 9:00 AM PST" across days, "Dec 7, 8:24 AM PST –
 /// ongoing" when ongoing.
 pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, clock: Clock<'_>) -> String {
-    let f = clock.formats;
     let ls = zone.local(start);
     let Some(end) = end else {
         let start = moment(start, zone, clock);
@@ -192,7 +195,7 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, clock: Clock<'_>
             clock.range,
             &[("start", &first), ("end", &format!("{second} {abbr_e}"))],
         );
-        f.date(&f.day_month_time, ls, &times)
+        date(ls, clock, Field::DayMonthTime, &times)
     } else {
         let mut first = time(ls, clock, p);
         if abbr_s != abbr_e {
@@ -203,8 +206,8 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, clock: Clock<'_>
         fill_with(
             clock.range,
             &[
-                ("start", &f.date(&f.day_month_time, ls, &first)),
-                ("end", &f.date(&f.day_month_time, le, &second)),
+                ("start", &date(ls, clock, Field::DayMonthTime, &first)),
+                ("end", &date(le, clock, Field::DayMonthTime, &second)),
             ],
         )
     }

@@ -15,53 +15,58 @@ use crate::time::clock::HourCycle;
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use std::borrow::Cow;
 
-type Text = Cow<'static, str>;
+/// One of a locale's formats, by its place in [`Formats::FIELDS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The clock the locale's readers use: "h12" or "h23".
+    HourCycle,
+    /// Month names in a date ("Dec", "Dez."), January first, joined with `|`.
+    Months,
+    /// Month names alone ("Dec", "Dez").
+    MonthsAlone,
+    /// Weekday names, Monday first ("Wed", "Mi.").
+    Weekdays,
+    /// Before and after noon ("AM|PM"; "午前|午後").
+    DayPeriods,
+    /// "8:24 AM"
+    Time12,
+    /// "08:24"
+    Time23,
+    /// "8:24:15 AM"
+    Seconds12,
+    /// "08:24:15"
+    Seconds23,
+    /// "8 AM"
+    Hour12,
+    /// "Dec 7"
+    DayMonth,
+    /// "Wed, Dec 7"
+    WeekdayDate,
+    /// "Dec"
+    Month,
+    /// "Dec 2022"
+    MonthYear,
+    /// "2022"
+    Year,
+    /// "7"
+    Day,
+    /// "Dec 7, {t}"
+    DayMonthTime,
+    /// "Wed, Dec 7, 2022, {t}"
+    Full,
+    /// The thousands separator ("," "." " ").
+    Group,
+    /// The fewest digits before a group is used: "1", or "2" in Spanish (1234, 12.345).
+    MinGroup,
+    /// "{n}%", "{n} %"
+    Percent,
+}
 
-/// A locale's formats for dates, times and numbers.
+/// A locale's formats for dates, times and numbers, each a string (lists
+/// joined with `|`), in the order of [`Formats::FIELDS`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Formats {
-    /// The clock the locale's readers use.
-    pub hour_cycle: HourCycle,
-    /// Month names in a date ("Dec", "Dez."), January first.
-    pub months: [Text; 12],
-    /// Month names alone ("Dec", "Dez").
-    pub months_alone: [Text; 12],
-    /// Weekday names, Monday first ("Wed", "Mi.").
-    pub weekdays: [Text; 7],
-    /// Before and after noon ("AM", "PM"; "午前", "午後").
-    pub day_periods: [Text; 2],
-    /// "8:24 AM"
-    pub time12: Text,
-    /// "08:24"
-    pub time23: Text,
-    /// "8:24:15 AM"
-    pub seconds12: Text,
-    /// "08:24:15"
-    pub seconds23: Text,
-    /// "8 AM"
-    pub hour12: Text,
-    /// "Dec 7"
-    pub day_month: Text,
-    /// "Wed, Dec 7"
-    pub weekday_date: Text,
-    /// "Dec"
-    pub month: Text,
-    /// "Dec 2022"
-    pub month_year: Text,
-    /// "2022"
-    pub year: Text,
-    /// "7"
-    pub day: Text,
-    /// "Dec 7, {t}"
-    pub day_month_time: Text,
-    /// "Wed, Dec 7, 2022, {t}"
-    pub full: Text,
-    /// The thousands separator ("," "." " ").
-    pub group: Text,
-    /// The fewest digits before a group is used (2 in Spanish: 1234, 12.345).
-    pub min_group: u8,
-    /// "{n}%", "{n} %"
-    pub percent: Text,
+    values: [Cow<'static, str>; 21],
 }
 
 fn push(out: &mut String, s: &str) -> bool {
@@ -69,67 +74,35 @@ fn push(out: &mut String, s: &str) -> bool {
     true
 }
 
-const fn t(s: &'static str) -> Text {
+const fn t(s: &'static str) -> Cow<'static, str> {
     Cow::Borrowed(s)
 }
 
 /// English (CLDR `en`, what `Intl` writes for it).
 pub static ENGLISH: Formats = Formats {
-    hour_cycle: HourCycle::H12,
-    months: [
-        t("Jan"),
-        t("Feb"),
-        t("Mar"),
-        t("Apr"),
-        t("May"),
-        t("Jun"),
-        t("Jul"),
-        t("Aug"),
-        t("Sep"),
-        t("Oct"),
-        t("Nov"),
-        t("Dec"),
+    values: [
+        t("h12"),
+        t("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+        t("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+        t("Mon|Tue|Wed|Thu|Fri|Sat|Sun"),
+        t("AM|PM"),
+        t("{h}:{mm} {a}"),
+        t("{HH}:{mm}"),
+        t("{h}:{mm}:{ss} {a}"),
+        t("{HH}:{mm}:{ss}"),
+        t("{h} {a}"),
+        t("{MMM} {d}"),
+        t("{EEE}, {MMM} {d}"),
+        t("{LLL}"),
+        t("{MMM} {y}"),
+        t("{y}"),
+        t("{d}"),
+        t("{MMM} {d}, {t}"),
+        t("{EEE}, {MMM} {d}, {y}, {t}"),
+        t(","),
+        t("1"),
+        t("{n}%"),
     ],
-    months_alone: [
-        t("Jan"),
-        t("Feb"),
-        t("Mar"),
-        t("Apr"),
-        t("May"),
-        t("Jun"),
-        t("Jul"),
-        t("Aug"),
-        t("Sep"),
-        t("Oct"),
-        t("Nov"),
-        t("Dec"),
-    ],
-    weekdays: [
-        t("Mon"),
-        t("Tue"),
-        t("Wed"),
-        t("Thu"),
-        t("Fri"),
-        t("Sat"),
-        t("Sun"),
-    ],
-    day_periods: [t("AM"), t("PM")],
-    time12: t("{h}:{mm} {a}"),
-    time23: t("{HH}:{mm}"),
-    seconds12: t("{h}:{mm}:{ss} {a}"),
-    seconds23: t("{HH}:{mm}:{ss}"),
-    hour12: t("{h} {a}"),
-    day_month: t("{MMM} {d}"),
-    weekday_date: t("{EEE}, {MMM} {d}"),
-    month: t("{LLL}"),
-    month_year: t("{MMM} {y}"),
-    year: t("{y}"),
-    day: t("{d}"),
-    day_month_time: t("{MMM} {d}, {t}"),
-    full: t("{EEE}, {MMM} {d}, {y}, {t}"),
-    group: t(","),
-    min_group: 1,
-    percent: t("{n}%"),
 };
 
 impl Default for Formats {
@@ -140,7 +113,7 @@ impl Default for Formats {
 
 impl Formats {
     /// The names of the fields [`Formats::set`] takes, as `js/intl.js` and
-    /// `locales/formats.json` give them.
+    /// `locales/formats.json` give them, in the order of [`Field`].
     pub const FIELDS: [&'static str; 21] = [
         "hourCycle",
         "months",
@@ -165,57 +138,47 @@ impl Formats {
         "percent",
     ];
 
-    /// Sets the field named `name` (one of [`Formats::FIELDS`]); lists are
-    /// joined with `|`. False, and nothing changed, for an unknown name or
-    /// a list of the wrong length.
+    /// How many names each list field holds (0: not a list).
+    const LISTS: [u8; 21] = [
+        0, 12, 12, 7, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+
+    /// The field's text.
+    pub fn get(&self, field: Field) -> &str {
+        &self.values[field as usize]
+    }
+
+    /// The `i`th name of a list field.
+    fn name(&self, field: Field, i: usize) -> &str {
+        self.get(field).split('|').nth(i).unwrap_or_default()
+    }
+
+    /// The clock the locale's readers use.
+    pub fn hour_cycle(&self) -> HourCycle {
+        HourCycle::from_name(self.get(Field::HourCycle)).unwrap_or(HourCycle::H23)
+    }
+
+    /// Sets the field named `name` (one of [`Formats::FIELDS`]). False, and
+    /// nothing changed, for an unknown name or a list of the wrong length.
     pub fn set(&mut self, name: &str, value: &str) -> bool {
-        fn list<const N: usize>(into: &mut [Text; N], value: &str) -> bool {
-            if value.split('|').count() != N {
-                return false;
-            }
-            for (slot, v) in into.iter_mut().zip(value.split('|')) {
-                *slot = Cow::Owned(v.to_string());
-            }
-            true
-        }
-        let v = Cow::Owned(value.to_string());
-        let slot = match name {
-            "hourCycle" => {
-                return HourCycle::from_name(value)
-                    .map(|c| self.hour_cycle = c)
-                    .is_some()
-            }
-            "months" => return list(&mut self.months, value),
-            "monthsAlone" => return list(&mut self.months_alone, value),
-            "weekdays" => return list(&mut self.weekdays, value),
-            "dayPeriods" => return list(&mut self.day_periods, value),
-            "minGroup" => {
-                self.min_group = if value == "2" { 2 } else { 1 };
-                return true;
-            }
-            "time12" => &mut self.time12,
-            "time23" => &mut self.time23,
-            "seconds12" => &mut self.seconds12,
-            "seconds23" => &mut self.seconds23,
-            "hour12" => &mut self.hour12,
-            "dayMonth" => &mut self.day_month,
-            "weekdayDate" => &mut self.weekday_date,
-            "month" => &mut self.month,
-            "monthYear" => &mut self.month_year,
-            "year" => &mut self.year,
-            "day" => &mut self.day,
-            "dayMonthTime" => &mut self.day_month_time,
-            "full" => &mut self.full,
-            "group" => &mut self.group,
-            "percent" => &mut self.percent,
-            _ => return false,
+        let Some(i) = Self::FIELDS.iter().position(|f| *f == name) else {
+            return false;
         };
-        *slot = v;
+        let list = usize::from(Self::LISTS[i]);
+        if list > 0 && value.split('|').count() != list {
+            return false;
+        }
+        self.values[i] = Cow::Owned(value.to_string());
         true
     }
 
     /// `pattern` filled with the fields of `l`; `{t}` is `time`.
     pub fn date(&self, pattern: &str, l: NaiveDateTime, time: &str) -> String {
+        self.fill(pattern, l, time, true)
+    }
+
+    /// [`Formats::date`], with the AM/PM marker left out unless `period`.
+    pub(crate) fn fill(&self, pattern: &str, l: NaiveDateTime, time: &str, period: bool) -> String {
         let (h, m, s) = (l.hour(), l.minute(), l.second());
         let h12 = if h % 12 == 0 { 12 } else { h % 12 };
         let month = l.month0() as usize;
@@ -224,10 +187,11 @@ impl Formats {
         fill(pattern, |name, out| {
             let (number, padded) = match name {
                 "t" => return push(out, time),
-                "MMM" => return push(out, &self.months[month]),
-                "LLL" => return push(out, &self.months_alone[month]),
-                "EEE" => return push(out, &self.weekdays[weekday]),
-                "a" => return push(out, &self.day_periods[usize::from(h >= 12)]),
+                "MMM" => return push(out, self.name(Field::Months, month)),
+                "LLL" => return push(out, self.name(Field::MonthsAlone, month)),
+                "EEE" => return push(out, self.name(Field::Weekdays, weekday)),
+                "a" if !period => return true,
+                "a" => return push(out, self.name(Field::DayPeriods, usize::from(h >= 12))),
                 "y" => (y.unsigned_abs(), false),
                 "d" => (d, false),
                 "dd" => (d, true),
@@ -254,10 +218,15 @@ impl Formats {
         if n < 0 {
             out.push('-');
         }
-        let grouped = digits.len() > 3 + usize::from(self.min_group) - 1;
+        let min_group = if self.get(Field::MinGroup) == "2" {
+            2
+        } else {
+            1
+        };
+        let grouped = digits.len() > 2 + min_group;
         for (i, c) in digits.chars().enumerate() {
             if grouped && i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push_str(&self.group);
+                out.push_str(self.get(Field::Group));
             }
             out.push(c);
         }
@@ -267,6 +236,6 @@ impl Formats {
     /// A share as a percentage ("30%", "30 %").
     pub fn percent(&self, share: f64) -> String {
         let n = self.number((share * 100.0).round() as i64);
-        crate::template::fill_with(&self.percent, &[("n", &n)])
+        crate::template::fill_with(self.get(Field::Percent), &[("n", &n)])
     }
 }

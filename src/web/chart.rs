@@ -14,7 +14,6 @@ use crate::layout::{frame, layout_view, Frame, LayoutOptions};
 use crate::model::Timeline;
 use crate::render::RenderOptions;
 use crate::time::clock::HourCycle;
-use crate::time::formats::Formats;
 use crate::time::{self, Zone};
 use crate::words::describe::{describe, Description};
 use crate::words::locale::supported;
@@ -86,13 +85,6 @@ impl Chart {
         supported(tag).unwrap_or_default().to_string()
     }
 
-    /// The names of the formats [`Chart::set_locale`] reads, separated by
-    /// spaces (what `js/intl.js` asks `Intl` for).
-    #[wasm_bindgen(js_name = formatFields)]
-    pub fn format_fields() -> String {
-        Formats::FIELDS.join(" ")
-    }
-
     /// The English word for `key` (for what the element says before a chart
     /// exists, such as its error heading).
     pub fn english(key: &str) -> String {
@@ -120,21 +112,15 @@ impl Chart {
 
     /// Sets the reader's locale: `tag` (BCP 47), `words` an object of
     /// words by key (the page's table; English fills the rest; unknown keys
-    /// are ignored), `formats` an object of the formats
-    /// [`Chart::format_fields`] names (those missing stay English).
+    /// are ignored), `formats` an object of the formats `Formats::FIELDS`
+    /// names (`js/intl.js` asks `Intl` for them; those missing stay English).
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&mut self, tag: &str, words: &JsValue, formats: &JsValue) {
         let mut locale = Locale::new(tag);
-        for (key, value) in entries(words) {
-            locale.set_word(&key, &value);
-        }
-        for (key, value) in entries(formats) {
-            locale.formats.set(&key, &value);
-        }
-        if *self.locale != locale {
-            self.locale = Arc::new(locale);
-            self.frame = None;
-        }
+        each(words, |key, value| locale.set_word(key, value));
+        each(formats, |key, value| locale.formats.set(key, value));
+        self.locale = Arc::new(locale);
+        self.frame = None;
     }
 
     /// The locale's word for `key`, with every `{place}` in it filled with
@@ -354,17 +340,15 @@ impl Chart {
     }
 }
 
-/// An object's string properties, `(key, value)`.
-fn entries(object: &JsValue) -> Vec<(String, String)> {
-    if !object.is_object() {
-        return Vec::new();
-    }
+/// Calls `f` with each string property of `object`.
+fn each(object: &JsValue, mut f: impl FnMut(&str, &str) -> bool) {
     let object: &js_sys::Object = object.unchecked_ref();
-    js_sys::Object::keys(object)
-        .iter()
-        .filter_map(|key| {
-            let value = js_sys::Reflect::get(object, &key).ok()?.as_string()?;
-            Some((key.as_string()?, value))
-        })
-        .collect()
+    for key in js_sys::Object::keys(object).iter() {
+        let value = js_sys::Reflect::get(object, &key)
+            .ok()
+            .and_then(|v| v.as_string());
+        if let (Some(key), Some(value)) = (key.as_string(), value) {
+            f(&key, &value);
+        }
+    }
 }

@@ -21,18 +21,21 @@ pub const LANGUAGES: [&str; 7] = ["en", "de", "fr", "es", "pt", "ja", "zh-Hans"]
 /// The table for a BCP 47 tag, if there is one: `de-DE` → `de`, `zh-CN` and
 /// `zh-Hans-SG` → `zh-Hans`; Traditional Chinese (`zh-TW`, `zh-Hant`) has none.
 pub fn supported(tag: &str) -> Option<&'static str> {
-    let lower = tag.trim().to_ascii_lowercase().replace('_', "-");
-    let mut parts = lower.split('-');
+    let mut parts = tag.trim().split(['-', '_']);
     let language = parts.next().unwrap_or_default();
-    if language == "zh" {
-        let rest: Vec<&str> = parts.collect();
-        let traditional = rest
-            .iter()
-            .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"))
-            && !rest.contains(&"hans");
-        return (!traditional).then_some("zh-Hans");
+    if language.eq_ignore_ascii_case("zh") {
+        let (mut traditional, mut simplified) = (false, false);
+        for p in parts {
+            simplified |= p.eq_ignore_ascii_case("hans");
+            traditional |= ["hant", "tw", "hk", "mo"]
+                .iter()
+                .any(|t| p.eq_ignore_ascii_case(t));
+        }
+        return (simplified || !traditional).then_some("zh-Hans");
     }
-    LANGUAGES.into_iter().find(|l| *l == language)
+    LANGUAGES
+        .into_iter()
+        .find(|l| l.eq_ignore_ascii_case(language))
 }
 
 /// Whether "one" of a count is said in the singular: 1, and in French and

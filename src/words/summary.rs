@@ -143,7 +143,14 @@ impl Summary {
         if self.ongoing {
             parts.push(locale.word("summary.ongoing").to_string());
         }
-        parts.join(" · ")
+        let mut line = String::new();
+        for part in parts {
+            if !line.is_empty() {
+                line.push_str(" · ");
+            }
+            line.push_str(&part);
+        }
+        line
     }
 }
 

@@ -571,7 +571,7 @@ shared('time zone: the toolbar select and the time-zone attribute switch the cha
     const viaSelect = await canvasDigest(p, '#postmortem');
     assert.notEqual(viaSelect, pst, 'the canvas (axis labels, zone note) changed');
     let tip = await hoverFirstOutage(p);
-    assert.ok(tip.text.includes('16:24') && tip.text.includes('16:49') && tip.text.includes('UTC'), `tooltip: ${tip.text}`);
+    assert.ok(tip.text.includes('4:24') && tip.text.includes('4:49 PM') && tip.text.includes('UTC'), `tooltip: ${tip.text}`);
     assert.ok(!tip.text.includes('PST'), `no PST left: ${tip.text}`);
     await p.mouseMove(2, 2);
 
@@ -587,7 +587,7 @@ shared('time zone: the toolbar select and the time-zone attribute switch the cha
     assert.equal(s.zone, '');
     assert.equal(s.zoneLabel, 'UTC (page)');
     tip = await hoverFirstOutage(p);
-    assert.ok(tip.text.includes('16:24') && tip.text.includes('UTC') && !tip.text.includes('PST'), `tooltip: ${tip.text}`);
+    assert.ok(tip.text.includes('4:24') && tip.text.includes('UTC') && !tip.text.includes('PST'), `tooltip: ${tip.text}`);
     await p.assertClean();
   } finally {
     await p.close();

@@ -176,7 +176,7 @@ test('post-mortem text: the element reads its own fallback (from="fallback") and
     const outages = rows.filter((r) => r[1].startsWith('Outage') && r[3].includes('Dec 7, 2022'));
     assert.equal(outages.length, 4, JSON.stringify(rows));
     assert.ok(rows.some((r) => r[2].startsWith('The backend server is initialized') && r[3].includes('Dec 8, 2022, 9:00 AM')));
-    assert.ok(rows.some((r) => r[1].startsWith('Degraded') && r.includes('30 % affected')), JSON.stringify(rows));
+    assert.ok(rows.some((r) => r[1].startsWith('Degraded') && r.includes('30% affected')), JSON.stringify(rows));
     // The text/plain script: its unreadable line is a warning with its line and column.
     const w = await warning;
     assert.equal(w.source, 'text');

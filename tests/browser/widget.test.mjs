@@ -52,7 +52,7 @@ test('demo page: the chart comes from the post\'s own list, with the seed JSON\'
       const row = rows.find((r) => r[3].includes(`${day(e.start)}, 2022, ${wall(e.start)}`) && r[4].includes(`${day(e.end)}, 2022, ${wall(e.end)}`));
       assert.ok(row, `${e.kind} ${e.start}–${e.end} "${e.title}" in ${JSON.stringify(rows)}`);
       if (e.kind === 'outage') assert.match(row[1], /^Outage/, e.title);
-      if (e.impact === 0.3) assert.ok(row[1].startsWith('Degraded') && row.includes('30 % affected'), JSON.stringify(row));
+      if (e.impact === 0.3) assert.ok(row[1].startsWith('Degraded') && row.includes('30% affected'), JSON.stringify(row));
     }
     // The list is still there, untouched and hidden; the page loaded the
     // text reader (the full core) besides the widget's own files.
