@@ -90,8 +90,14 @@ export interface RenderOptions {
   theme?: 'light' | 'dark';
   /** `auto` compresses idle stretches into axis breaks; `linear` does not. */
   scale?: 'auto' | 'linear';
-  /** 12-hour (`h12`) or 24-hour (`h23`) clock; default by zone. */
+  /** 12-hour (`h12`) or 24-hour (`h23`) clock; default: the locale's. */
   hourCycle?: 'h12' | 'h23';
+  /**
+   * The reader's language, a BCP 47 tag (`de-DE`, `ja`, `en-GB`): words,
+   * dates, times and numbers (default `en`). Tables: en, de, fr, es, pt, ja,
+   * zh-Hans; another language is written in English, with a console warning.
+   */
+  locale?: string;
   /** The present, in ms since the epoch, for ongoing events. */
   now?: number;
 }

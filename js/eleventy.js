@@ -63,7 +63,7 @@ function relativeUrl(pageUrl, target) {
  *   default `assets/incident-timeline`), `injectScript` (default true),
  *   `scriptSrc` (the script's URL, default relative to each page), and the
  *   rendering options of the markdown-it plugin: `width`, `timeZone`,
- *   `theme`, `scale`, `hourCycle`.
+ *   `theme`, `scale`, `hourCycle`, `locale`.
  */
 export default function incidentTimelineEleventy(eleventyConfig, options = {}) {
   const { assetsDir = 'assets/incident-timeline', injectScript = true, scriptSrc, ...renderOptions } = options;

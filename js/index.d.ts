@@ -30,6 +30,12 @@ export class IncidentTimelineElement extends HTMLElement {
   static observedAttributes: string[];
   /** Registers the element (default tag `incident-timeline`); no-op if the tag is taken. */
   static define(tag?: string, registry?: CustomElementRegistry): typeof IncidentTimelineElement;
+  /**
+   * Words by language tag, set before the charts load: overrides a shipped
+   * table's words or gives another language its own (keys as in
+   * docs/element.md; what is missing stays English).
+   */
+  static strings: Record<string, Record<string, string>>;
   /** The timeline as an object, instead of `src` or inline JSON. */
   data: TimelineDocument | string | undefined;
   readonly state: 'idle' | 'loading' | 'ready' | 'error';

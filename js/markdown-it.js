@@ -16,7 +16,7 @@ function defaultLocate(env) {
 /**
  * @param {import('markdown-it')} md
  * @param {object} [options] `width` (SVG width, default 900), `timeZone`,
- *   `theme` (`light`, `dark` or `auto`), `scale`, `hourCycle`, and
+ *   `theme` (`light`, `dark` or `auto`), `scale`, `hourCycle`, `locale`, and
  *   `locate(env)` → `{ file, lineOffset }` to name the source in errors.
  */
 export default function incidentTimeline(md, options = {}) {

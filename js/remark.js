@@ -79,7 +79,7 @@ function fileName(file) {
 /**
  * `unified().use(remarkIncidentTimeline, options)`; options as for the
  * markdown-it plugin: `width` (default 900), `timeZone`, `theme`, `scale`,
- * `hourCycle`.
+ * `hourCycle`, `locale`.
  */
 export default function remarkIncidentTimeline(options = {}) {
   return function transform(tree, file) {

@@ -3,7 +3,7 @@
 import type { Problem, RenderOptions } from './api.js';
 
 /** What every static-site plugin accepts: how the server-side SVG is drawn. */
-export interface StaticRenderOptions extends Pick<RenderOptions, 'scale' | 'hourCycle'> {
+export interface StaticRenderOptions extends Pick<RenderOptions, 'scale' | 'hourCycle' | 'locale'> {
   /** Width of the server-rendered SVG in pixels (default 900). */
   width?: number;
   /** Default `time-zone` of every block (element attribute and SVG); `local` leaves the SVG in the document's zone. */

@@ -14,7 +14,7 @@ import { importTimeline, renderToSvg } from './node.js';
 export const LANGUAGE = 'incident-timeline';
 
 /** Settings a block may give after the language: ```incident-timeline theme=dark time-zone=UTC */
-const BLOCK_SETTINGS = ['width', 'time-zone', 'theme', 'src', 'format', 'since', 'until', 'incident', 'date'];
+const BLOCK_SETTINGS = ['width', 'time-zone', 'theme', 'locale', 'src', 'format', 'since', 'until', 'incident', 'date'];
 
 /** Block settings that say how to read a feed, and the importer option each sets. */
 const FEED_SETTINGS = { format: 'from', since: 'since', until: 'until', incident: 'incident', date: 'date' };
@@ -69,7 +69,7 @@ function escapeAttribute(value) {
 /**
  * Renders one block. `source` is the JSON in the fence; `info` what follows
  * the language; `options` the plugin's options (`width`, `timeZone`, `theme`,
- * `scale`, `hourCycle`); `file` and `line` (1-based, of the opening fence)
+ * `scale`, `hourCycle`, `locale`); `file` and `line` (1-based, of the opening fence)
  * name the block in errors. Returns `{ attributes, json, svg }`: the
  * element's attributes, the timeline as JSON safe inside a <script>
  * element, and the SVG.
@@ -83,6 +83,8 @@ export function renderBlock(source, { info = '', options = {}, file = '<markdown
 
   const timeZone = settings['time-zone'] ?? options.timeZone;
   const theme = settings.theme ?? options.theme;
+  // The language of the SVG and of the element (its `lang`), so both read alike.
+  const locale = settings.locale ?? options.locale;
   const widthText = settings.width ?? options.width ?? 900;
   const width = Number(widthText);
   if (!Number.isInteger(width) || width <= 0) {
@@ -131,6 +133,7 @@ export function renderBlock(source, { info = '', options = {}, file = '<markdown
   if (timeZone !== undefined && timeZone !== 'local') svgOptions.timeZone = timeZone;
   if (options.scale !== undefined) svgOptions.scale = options.scale;
   if (options.hourCycle !== undefined) svgOptions.hourCycle = options.hourCycle;
+  if (locale !== undefined) svgOptions.locale = locale;
   let svg;
   try {
     svg = renderToSvg(timeline, svgOptions);
@@ -142,6 +145,8 @@ export function renderBlock(source, { info = '', options = {}, file = '<markdown
   const attributes = {};
   if (timeZone !== undefined) attributes['time-zone'] = timeZone;
   if (theme !== undefined) attributes.theme = theme;
+  if (locale !== undefined) attributes.lang = locale;
+  if (options.hourCycle !== undefined) attributes['hour-cycle'] = options.hourCycle;
   // Minified, and `<` written as \u003c: no `</script>` or `<!--` in a title
   // can end the script element early.
   const json = JSON.stringify(typeof timeline === 'string' ? JSON.parse(timeline) : timeline).replace(/</g, '\\u003c');
