@@ -90,7 +90,9 @@ export class Interaction {
     box.prepend(this.toolbar, this.plot);
     box.append(this.details, this.table, this.live);
     box.tabIndex = 0;
-    box.setAttribute('role', 'group');
+    // A named region: a landmark a screen reader can jump to, and a role
+    // a focusable box may have (axe: focus-order-semantics).
+    box.setAttribute('role', 'region');
     this.hint = el('p', { class: 'sr-only', id: 'hint' });
     box.append(this.hint);
     box.setAttribute('aria-describedby', 'hint');
