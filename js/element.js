@@ -81,32 +81,19 @@ function dirOf(el) {
 }
 
 const locales = new Map();
-const warned = new Set();
 
 /**
  * The words and formats for `lang` (`{ words, formats }`), or null for
- * English as the core has it. A language without a table, and without words
- * from the page (`IncidentTimelineElement.strings`), is English, with one
- * warning on the console.
+ * English as the core has it. Anything but plain English loads js/locale.js
+ * (which warns once about a language without a table, and is then English
+ * too); the page's own words (`IncidentTimelineElement.strings`) go over it.
  */
 function localeFor(lang, Chart) {
-  const strings = IncidentTimelineElement.strings;
+  const { strings } = IncidentTimelineElement;
   const own = strings[lang] || strings[lang.split('-')[0]];
-  const language = Chart.languageFor(lang);
-  if (!language && !own) {
-    if (!warned.has(lang)) {
-      warned.add(lang);
-      console.warn(`<incident-timeline>: no translation for lang="${lang}"; the chart is in English (IncidentTimelineElement.strings['${lang}'] can give one)`);
-    }
-    return null;
-  }
-  if ((language === 'en' && !own && /^en(-US)?$/i.test(lang)) || !localeLoader) return null;
-  let loaded = locales.get(lang);
-  if (!loaded) {
-    loaded = localeLoader().then((m) => m.load(lang, language, tableUrl));
-    locales.set(lang, loaded);
-  }
-  return loaded.then(({ words, formats }) => ({ words: { ...words, ...own }, formats }));
+  if ((/^en(-us)?$/i.test(lang) && !own) || !localeLoader) return null;
+  if (!locales.has(lang)) locales.set(lang, localeLoader().then((m) => m.load(lang, Chart, tableUrl, !!own)));
+  return locales.get(lang).then((l) => l && { words: { ...l.words, ...own }, table: { ...l.table, ...own } });
 }
 
 function problemsOf(error) {
@@ -520,7 +507,7 @@ export class IncidentTimelineElement extends HTMLElement {
   /** Gives the chart its language; the shadow boxes their language and direction. */
   #giveLocale() {
     const l = this.#locale;
-    this.#chart?.setLocale(l ? this.#lang : 'en', l?.words ?? {}, l?.formats ?? {});
+    this.#chart?.setLocale(l ? this.#lang : 'en', l?.table ?? {});
     for (const box of [this.chartBox, this.errorBox]) box.lang = l ? this.#lang : 'en';
   }
 

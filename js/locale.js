@@ -4,12 +4,24 @@
 // numbers in that locale (js/intl.js). An English page never downloads it.
 import { intlFormats } from './intl.js';
 
+const warned = new Set();
+
 /**
- * `{ words, formats }` for the page's `lang`: `language` is the table the
- * core matched to it (`''`: none, the page gives its own words; `'en'`:
- * English, built into the core), `tableUrl(language)` where the table is.
+ * `{ words, table }` for the page's `lang` (`table`: the words and the
+ * formats, as the core's setLocale takes them), or null (English) for a
+ * language without a table when the page gives no words of its own (`own`),
+ * said once on the console. `Chart` is the core's (it matches `lang` to a
+ * table); `tableUrl(language)` is where that table is.
  */
-export async function load(lang, language, tableUrl) {
+export async function load(lang, Chart, tableUrl, own) {
+  const language = Chart.languageFor(lang);
+  if (!language && !own) {
+    if (!warned.has(lang)) {
+      warned.add(lang);
+      console.warn(`<incident-timeline>: no translation for lang="${lang}"; the chart is in English (IncidentTimelineElement.strings['${lang}'] can give one)`);
+    }
+    return null;
+  }
   let words = {};
   if (language && language !== 'en') {
     const url = tableUrl(language);
@@ -24,5 +36,8 @@ export async function load(lang, language, tableUrl) {
     // A tag Intl cannot read ("de_DE"): the table's language instead.
     formats = intlFormats(language || 'en');
   }
-  return { words, formats };
+  // One object for the core: the words, and the formats by `@name`.
+  const table = { ...words };
+  for (const [name, value] of Object.entries(formats)) table[`@${name}`] = value;
+  return { words, table };
 }

@@ -5,14 +5,12 @@
 /// `pattern` with each `{name}` replaced by what `value(name, out)` writes
 /// to `out` (the place is kept as written when it returns false).
 pub fn fill(pattern: &str, mut value: impl FnMut(&str, &mut String) -> bool) -> String {
-    // split_once, not slicing by index: an index's panic path would pull
-    // core's string-slice error formatting into the widget's wasm.
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut rest = pattern;
-    while let Some((before, after)) = rest.split_once('{') {
+    while let (Some(before), Some(after)) = (part(rest, b"{", 0), rest_after(rest, b'{')) {
         out.push_str(before);
-        match after.split_once('}') {
-            Some((name, tail)) if value(name, &mut out) => rest = tail,
+        match (part(after, b"}", 0), rest_after(after, b'}')) {
+            (Some(name), Some(tail)) if value(name, &mut out) => rest = tail,
             _ => {
                 out.push('{');
                 rest = after;
@@ -21,6 +19,29 @@ pub fn fill(pattern: &str, mut value: impl FnMut(&str, &mut String) -> bool) -> 
     }
     out.push_str(rest);
     out
+}
+
+/// What follows the first `sep` in `s`, if it has one.
+fn rest_after(s: &str, sep: u8) -> Option<&str> {
+    s.get(s.bytes().position(|b| b == sep)? + 1..)
+}
+
+/// The `n`th part of `s` between any of the ASCII bytes `seps` ("a|b|c", `|`,
+/// 1 → "b"); `None` past the last. Byte scanning and `str::get`, not
+/// `split` or slicing by index: the widget's wasm then carries neither
+/// core's pattern searchers nor its string-slice panic messages.
+pub fn part<'a>(s: &'a str, seps: &[u8], n: usize) -> Option<&'a str> {
+    let (mut start, mut k) = (0, 0);
+    for (i, b) in s.bytes().enumerate().chain([(s.len(), b'\0')]) {
+        if i == s.len() || seps.contains(&b) {
+            if k == n {
+                return s.get(start..i);
+            }
+            k += 1;
+            start = i + 1;
+        }
+    }
+    None
 }
 
 /// `pattern` with the places named in `args` filled.
@@ -46,5 +67,15 @@ mod tests {
         );
         assert_eq!(fill_with("{x} {", &[]), "{x} {");
         assert_eq!(fill_with("a}{b}", &[("b", "B")]), "a}B");
+        assert_eq!(fill_with("{n", &[("n", "4")]), "{n");
+    }
+
+    #[test]
+    fn parts_between_separators() {
+        assert_eq!(part("a|b|c", b"|", 1), Some("b"));
+        assert_eq!(part("a|b|c", b"|", 2), Some("c"));
+        assert_eq!(part("a|b|c", b"|", 3), None);
+        assert_eq!(part("de_DE-x", b"-_", 1), Some("DE"));
+        assert_eq!(part("", b"|", 0), Some(""));
     }
 }

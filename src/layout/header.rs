@@ -102,7 +102,7 @@ pub(super) fn legend(
         ];
         for (fill, variant, list, swatch) in colours {
             if let Some(fill) = fill.filter(|f| list.contains(f)) {
-                let key = format!("legend.{}{variant}", spec.name);
+                let key = ["legend.", spec.name, variant].concat();
                 entries.push((swatch, Role::Fill(fill), locale.word(&key).to_string()));
             }
         }

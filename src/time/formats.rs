@@ -10,7 +10,7 @@
 //! `{H}`/`{HH}` hour 0–23, `{mm}` minute, `{ss}` second, `{a}` AM/PM, `{t}`
 //! the time of day in a date, `{n}` a number.
 
-use crate::template::fill;
+use crate::template::{fill, part};
 use crate::time::clock::HourCycle;
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use std::borrow::Cow;
@@ -150,7 +150,7 @@ impl Formats {
 
     /// The `i`th name of a list field.
     fn name(&self, field: Field, i: usize) -> &str {
-        self.get(field).split('|').nth(i).unwrap_or_default()
+        part(self.get(field), b"|", i).unwrap_or_default()
     }
 
     /// The clock the locale's readers use.
@@ -165,7 +165,8 @@ impl Formats {
             return false;
         };
         let list = usize::from(Self::LISTS[i]);
-        if list > 0 && value.split('|').count() != list {
+        if list > 0 && (part(value, b"|", list - 1).is_none() || part(value, b"|", list).is_some())
+        {
             return false;
         }
         self.values[i] = Cow::Owned(value.to_string());

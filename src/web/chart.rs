@@ -110,15 +110,25 @@ impl Chart {
         })
     }
 
-    /// Sets the reader's locale: `tag` (BCP 47), `words` an object of
-    /// words by key (the page's table; English fills the rest; unknown keys
-    /// are ignored), `formats` an object of the formats `Formats::FIELDS`
-    /// names (`js/intl.js` asks `Intl` for them; those missing stay English).
+    /// Sets the reader's locale: `tag` (BCP 47), and `table` an object of
+    /// its words by key (English fills the rest; unknown keys are ignored)
+    /// and of its formats, each by the name `Formats::FIELDS` gives it after
+    /// an `@` (`js/intl.js` asks `Intl` for them; those missing stay English).
     #[wasm_bindgen(js_name = setLocale)]
-    pub fn set_locale(&mut self, tag: &str, words: &JsValue, formats: &JsValue) {
+    pub fn set_locale(&mut self, tag: &str, table: &JsValue) {
         let mut locale = Locale::new(tag);
-        each(words, |key, value| locale.set_word(key, value));
-        each(formats, |key, value| locale.formats.set(key, value));
+        let object: &js_sys::Object = table.unchecked_ref();
+        for key in js_sys::Object::keys(object).iter() {
+            let value = js_sys::Reflect::get(object, &key)
+                .ok()
+                .and_then(|v| v.as_string());
+            if let (Some(key), Some(value)) = (key.as_string(), value) {
+                match key.strip_prefix('@') {
+                    Some(name) => locale.formats.set(name, &value),
+                    None => locale.set_word(&key, &value),
+                };
+            }
+        }
         self.locale = Arc::new(locale);
         self.frame = None;
     }
@@ -337,18 +347,5 @@ impl Chart {
             .clone()
             .or_else(|| self.timeline.zone.clone())
             .unwrap_or_else(Zone::utc)
-    }
-}
-
-/// Calls `f` with each string property of `object`.
-fn each(object: &JsValue, mut f: impl FnMut(&str, &str) -> bool) {
-    let object: &js_sys::Object = object.unchecked_ref();
-    for key in js_sys::Object::keys(object).iter() {
-        let value = js_sys::Reflect::get(object, &key)
-            .ok()
-            .and_then(|v| v.as_string());
-        if let (Some(key), Some(value)) = (key.as_string(), value) {
-            f(&key, &value);
-        }
     }
 }

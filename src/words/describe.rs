@@ -33,11 +33,11 @@ pub struct Description {
 
 fn kind_label(e: &Event, locale: &Locale) -> String {
     let name = locale
-        .word(&format!("kind.{}", e.kind.as_str()))
+        .word(&["kind.", e.kind.as_str()].concat())
         .to_string();
     if e.severity != e.kind.default_severity() && e.severity != Severity::None {
         let severity = locale
-            .word(&format!("severity.{}", e.severity.as_str()))
+            .word(&["severity.", e.severity.as_str()].concat())
             .to_string();
         locale.fill(
             "event.withSeverity",

@@ -5,6 +5,7 @@
 //! filled in by the core; each language keeps them.
 
 use crate::model::Kind;
+use crate::template::part;
 
 /// Every English word, by key.
 pub const WORDS: [(&str, &str); 74] = [
@@ -105,9 +106,9 @@ pub fn word(key: &str) -> Option<&'static str> {
     if let Some((_, w)) = WORDS.iter().find(|(k, _)| *k == key) {
         return Some(w);
     }
-    let (what, rest) = key.split_once('.')?;
-    let (name, variant) = rest.split_once('.').unwrap_or((rest, ""));
-    let spec = Kind::from_name(name)?.spec();
+    let what = part(key, b".", 0)?;
+    let spec = Kind::from_name(part(key, b".", 1)?)?.spec();
+    let variant = part(key, b".", 2).unwrap_or_default();
     let w = match (what, variant) {
         ("kind", "") => spec.label,
         ("legend", "") => spec.legend,

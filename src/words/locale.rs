@@ -10,7 +10,7 @@
 //! only for a page in that language; a page may override any word.
 
 use super::en;
-use crate::template::{fill, fill_with};
+use crate::template::{fill, fill_with, part};
 use crate::time::clock::{Clock, HourCycle};
 use crate::time::formats::Formats;
 
@@ -21,11 +21,11 @@ pub const LANGUAGES: [&str; 7] = ["en", "de", "fr", "es", "pt", "ja", "zh-Hans"]
 /// The table for a BCP 47 tag, if there is one: `de-DE` → `de`, `zh-CN` and
 /// `zh-Hans-SG` → `zh-Hans`; Traditional Chinese (`zh-TW`, `zh-Hant`) has none.
 pub fn supported(tag: &str) -> Option<&'static str> {
-    let mut parts = tag.trim().split(['-', '_']);
-    let language = parts.next().unwrap_or_default();
+    let subtag = |n| part(tag.trim(), b"-_", n);
+    let language = subtag(0).unwrap_or_default();
     if language.eq_ignore_ascii_case("zh") {
         let (mut traditional, mut simplified) = (false, false);
-        for p in parts {
+        for p in (1..).map_while(subtag) {
             simplified |= p.eq_ignore_ascii_case("hans");
             traditional |= ["hant", "tw", "hk", "mo"]
                 .iter()
@@ -114,13 +114,13 @@ impl Locale {
 
     /// "4 outages": `key.one` or `key.other`, with `{n}` the number.
     pub fn count(&self, key: &str, n: i64) -> String {
-        let language = self.tag.split('-').next().unwrap_or_default();
+        let language = part(&self.tag, b"-_", 0).unwrap_or_default();
         let form = if singular(language, n) {
             "one"
         } else {
             "other"
         };
-        let key = format!("{key}.{form}");
+        let key = [key, ".", form].concat();
         let number = self.formats.number(n);
         fill(self.word(&key), |name, out| {
             name == "n" && {
@@ -158,26 +158,22 @@ impl Locale {
             total_s % 3600 / 60,
             total_s % 60,
         );
-        // Which units are said: at most three, the smallest dropped when
-        // the larger ones say enough.
-        let units: &[(i64, &str)] = match (d, h, m) {
-            (0, 0, 0) => &[(s, "seconds")],
-            (0, 0, _) if s != 0 && m < 10 => &[(m, "minutes"), (s, "seconds")],
-            (0, 0, _) => &[(m, "minutes")],
-            (0, _, 0) => &[(h, "hours")],
-            (0, _, _) => &[(h, "hours"), (m, "minutes")],
-            (_, 0, _) if m == 0 => &[(d, "days")],
-            (_, _, _) if h == 0 => &[(d, "days"), (m, "minutes")],
-            (_, _, _) if m == 0 => &[(d, "days"), (h, "hours")],
-            _ => &[(d, "days"), (h, "hours"), (m, "minutes")],
-        };
+        // Days, hours and minutes that are not zero; seconds only under ten
+        // minutes ("2 min 30 s"), or alone.
+        let mut units: Vec<(i64, &str)> = [(d, "days"), (h, "hours"), (m, "minutes")]
+            .into_iter()
+            .filter(|(n, _)| *n != 0)
+            .collect();
+        if d == 0 && h == 0 && (m == 0 || (m < 10 && s != 0)) {
+            units.push((s, "seconds"));
+        }
         let mut out = String::new();
         for (n, unit) in units {
             if !out.is_empty() {
                 out.push_str(self.word("duration.join"));
             }
-            let n = self.number(*n);
-            out.push_str(&self.fill(&format!("duration.{unit}"), &[("n", &n)]));
+            let n = self.number(n);
+            out.push_str(&self.fill(&["duration.", unit].concat(), &[("n", &n)]));
         }
         out
     }

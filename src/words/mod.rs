@@ -29,7 +29,7 @@ pub fn tick_step(step: Step, locale: &Locale) -> String {
         Step::Months(n) => (n, "months"),
         Step::Years(n) => (n, "years"),
     };
-    locale.count(&format!("axis.{unit}"), i64::from(n))
+    locale.count(&["axis.", unit].concat(), i64::from(n))
 }
 
 #[cfg(test)]
