@@ -85,10 +85,12 @@ impl RenderOptions {
             width: self.width,
             zone,
             hour_cycle: self.hour_cycle,
-            locale: Arc::new(match &self.locale {
-                Some(tag) => locale_named(tag).unwrap_or_default(),
-                None => Locale::english(),
-            }),
+            locale: Arc::new(
+                self.locale
+                    .as_deref()
+                    .and_then(|tag| locale_named(tag).ok())
+                    .unwrap_or_default(),
+            ),
             scale: self.scale,
             view: None,
             now: self.now.map(|n| n as Instant),

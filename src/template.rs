@@ -31,17 +31,21 @@ fn rest_after(s: &str, sep: u8) -> Option<&str> {
 /// `split` or slicing by index: the widget's wasm then carries neither
 /// core's pattern searchers nor its string-slice panic messages.
 pub fn part<'a>(s: &'a str, seps: &[u8], n: usize) -> Option<&'a str> {
-    let (mut start, mut k) = (0, 0);
-    for (i, b) in s.bytes().enumerate().chain([(s.len(), b'\0')]) {
-        if i == s.len() || seps.contains(&b) {
+    let bytes = s.as_bytes();
+    let (mut start, mut k, mut i) = (0, 0, 0);
+    loop {
+        if i == bytes.len() || seps.contains(&bytes[i]) {
             if k == n {
                 return s.get(start..i);
+            }
+            if i == bytes.len() {
+                return None;
             }
             k += 1;
             start = i + 1;
         }
+        i += 1;
     }
-    None
 }
 
 /// `pattern` with the places named in `args` filled.
