@@ -1,6 +1,7 @@
 //! The axis as it is in view: grid lines, tick labels, the row naming days
-//! (or months, or years), the axis breaks, and the caption naming the
-//! display zone with its offsets at the view's two ends.
+//! (or months, or years), the axis breaks each labelled with the time it
+//! hides ("14 h", on the tick row, where tick labels give way to it), and the
+//! caption naming the display zone with its offsets at the view's two ends.
 
 use super::scale::TimeScale;
 use super::scene::{Anchor, AxisBreak, GridLine, Rect, Role, Text};
@@ -11,6 +12,10 @@ use super::PAD;
 use crate::time::clock::HourCycle;
 use crate::time::zone::{format_offset, Zone};
 use crate::time::Instant;
+use crate::words::summary::format_duration;
+
+/// Room kept between a break's label and a tick label.
+const BREAK_LABEL_GAP: f64 = 6.0;
 
 /// The axis items of one view.
 pub(super) struct AxisItems {
@@ -48,12 +53,61 @@ pub(super) fn axis_items(
             major: t.major,
         })
         .collect();
+    let breaks: Vec<AxisBreak> = scale
+        .gaps()
+        .iter()
+        .filter_map(|gap| {
+            let (a, b) = (
+                scale.x(gap.start).max(plot_x0),
+                scale.x(gap.end).min(plot_x1),
+            );
+            (b > a).then(|| {
+                let label = text(
+                    (a + b) / 2.0,
+                    g.tick_y,
+                    format_duration(gap.hidden_ms() as f64),
+                    AXIS_FONT,
+                    true,
+                    Anchor::Middle,
+                    Role::MutedText,
+                );
+                // Inside the plot, or not at all.
+                let r = label.bounds();
+                let shift = (plot_x0 - r.x).max(0.0) + (plot_x1 - r.right()).min(0.0);
+                let label = (r.w <= plot.w).then_some(Text {
+                    x: label.x + shift,
+                    ..label
+                });
+                AxisBreak {
+                    rect: Rect {
+                        x: a,
+                        y: g.axis_top,
+                        w: b - a,
+                        h: plot.bottom() - g.axis_top,
+                    },
+                    start: gap.start,
+                    end: gap.end,
+                    label,
+                }
+            })
+        })
+        .collect();
+    // Tick labels give way to the breaks' labels.
+    let taken: Vec<Rect> = breaks
+        .iter()
+        .filter_map(|b| b.label.as_ref().map(Text::bounds))
+        .collect();
+    let clear = |r: &Rect| {
+        taken
+            .iter()
+            .all(|b| r.right() + BREAK_LABEL_GAP <= b.x || r.x >= b.right() + BREAK_LABEL_GAP)
+    };
     let tick_labels = axis
         .ticks
         .iter()
         .filter_map(|t| {
             let l = t.label.as_ref()?;
-            Some(text(
+            let label = text(
                 t.x,
                 g.tick_y,
                 l.clone(),
@@ -61,7 +115,8 @@ pub(super) fn axis_items(
                 false,
                 Anchor::Middle,
                 Role::MutedText,
-            ))
+            );
+            clear(&label.bounds()).then_some(label)
         })
         .collect();
     let span_labels = axis
@@ -77,26 +132,6 @@ pub(super) fn axis_items(
                 Anchor::Start,
                 Role::Text,
             )
-        })
-        .collect();
-    let breaks = scale
-        .gaps()
-        .iter()
-        .filter_map(|gap| {
-            let (a, b) = (
-                scale.x(gap.start).max(plot_x0),
-                scale.x(gap.end).min(plot_x1),
-            );
-            (b > a).then(|| AxisBreak {
-                rect: Rect {
-                    x: a,
-                    y: g.axis_top,
-                    w: b - a,
-                    h: plot.bottom() - g.axis_top,
-                },
-                start: gap.start,
-                end: gap.end,
-            })
         })
         .collect();
     AxisItems {

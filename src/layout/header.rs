@@ -54,7 +54,7 @@ pub(super) fn title_and_summary(
 }
 
 /// What a kind's legend swatch looks like.
-fn swatch(bar: BarStyle) -> Swatch {
+pub(super) fn swatch(bar: BarStyle) -> Swatch {
     match bar {
         BarStyle::Full => Swatch::Block,
         BarStyle::Share => Swatch::Partial,
@@ -113,7 +113,11 @@ pub(super) fn legend(
         }
     }
     if has_breaks {
-        entries.push((Swatch::Break, Role::Break, "Quiet time, compressed"));
+        entries.push((
+            Swatch::Break,
+            Role::Break,
+            "Quiet time cut out; one time scale throughout",
+        ));
     }
     let mut legend = Vec::new();
     let mut lx = PAD;

@@ -231,6 +231,59 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, cycle: HourCycle
     }
 }
 
+/// A closed range as a chart labels it, without the zone (the chart's
+/// caption names it): "8:24–8:49 AM", "11:55 AM–1:55 PM", "16:24–16:49",
+/// "11:50 PM–12:20 AM" across midnight. With the day when `dated` or when it
+/// lasts a day or more ("Dec 7, 6:30 PM–Dec 9, 9:00 AM"), and with each
+/// end's zone abbreviation when a clock change falls inside it.
+pub fn short_range(
+    start: Instant,
+    end: Instant,
+    zone: &Zone,
+    cycle: HourCycle,
+    dated: bool,
+) -> String {
+    let (ls, le) = (zone.local(start), zone.local(end));
+    let p = precision_of(ls)
+        .max(precision_of(le))
+        .max(Precision::Minute);
+    let (abbr_s, abbr_e) = (zone.abbreviation(start), zone.abbreviation(end));
+    let clock_change = abbr_s != abbr_e;
+    let same_day = ls.date() == le.date();
+    let both_days = !same_day && (dated || end - start >= 86_400_000);
+    let first = if clock_change {
+        format!("{} {abbr_s}", time(ls, cycle, p))
+    } else if same_day && (cycle == HourCycle::H23 || meridiem(ls) == meridiem(le)) {
+        bare_time(ls, cycle, p)
+    } else {
+        time(ls, cycle, p)
+    };
+    let mut last = time(le, cycle, p);
+    if clock_change {
+        last = format!("{last} {abbr_e}");
+    }
+    match (dated || both_days, both_days) {
+        (true, true) => format!(
+            "{}, {first}–{}, {last}",
+            day_month(ls, cycle),
+            day_month(le, cycle)
+        ),
+        (true, false) => format!("{}, {first}–{last}", day_month(ls, cycle)),
+        _ => format!("{first}–{last}"),
+    }
+}
+
+/// A moment as a chart labels it: "10:27 AM", "Dec 7, 10:27 AM" when `dated`.
+pub fn short_moment(t: Instant, zone: &Zone, cycle: HourCycle, dated: bool) -> String {
+    let l = zone.local(t);
+    let at = time(l, cycle, precision_of(l).max(Precision::Minute));
+    if dated {
+        format!("{}, {at}", day_month(l, cycle))
+    } else {
+        at
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -272,6 +325,76 @@ mod tests {
         assert_eq!(
             range(s, None, &utc, HourCycle::H23),
             "7 Dec, 16:24 UTC – ongoing"
+        );
+    }
+
+    #[test]
+    fn short_ranges_label_bars() {
+        let la = Zone::named("America/Los_Angeles").unwrap();
+        let r =
+            |a: &str, b: &str, dated: bool| short_range(at(a), at(b), &la, HourCycle::H12, dated);
+        assert_eq!(
+            r(
+                "2022-12-07T08:24:00-08:00",
+                "2022-12-07T08:49:00-08:00",
+                false
+            ),
+            "8:24–8:49 AM"
+        );
+        assert_eq!(
+            r(
+                "2022-12-09T11:55:00-08:00",
+                "2022-12-09T13:55:00-08:00",
+                false
+            ),
+            "11:55 AM–1:55 PM"
+        );
+        assert_eq!(
+            r(
+                "2022-12-07T23:50:00-08:00",
+                "2022-12-08T00:20:00-08:00",
+                false
+            ),
+            "11:50 PM–12:20 AM"
+        );
+        assert_eq!(
+            r(
+                "2022-12-07T18:30:00-08:00",
+                "2022-12-09T09:00:00-08:00",
+                false
+            ),
+            "Dec 7, 6:30 PM–Dec 9, 9:00 AM"
+        );
+        assert_eq!(
+            r(
+                "2022-12-07T08:24:00-08:00",
+                "2022-12-07T08:49:00-08:00",
+                true
+            ),
+            "Dec 7, 8:24–8:49 AM"
+        );
+        let utc = Zone::utc();
+        let (s, e) = (
+            at("2022-12-07T08:24:00-08:00"),
+            at("2022-12-07T08:49:00-08:00"),
+        );
+        assert_eq!(
+            short_range(s, e, &utc, HourCycle::H23, false),
+            "16:24–16:49"
+        );
+        assert_eq!(short_moment(s, &la, HourCycle::H12, false), "8:24 AM");
+        assert_eq!(short_moment(s, &utc, HourCycle::H23, true), "7 Dec, 16:24");
+        // A clock change inside: each end says its zone.
+        let ny = Zone::named("America/New_York").unwrap();
+        assert_eq!(
+            short_range(
+                at("2024-11-03T01:30:00-04:00"),
+                at("2024-11-03T01:10:00-05:00"),
+                &ny,
+                HourCycle::H12,
+                false
+            ),
+            "1:30 AM EDT–1:10 AM EST"
         );
     }
 

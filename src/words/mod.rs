@@ -1,10 +1,11 @@
 //! The timeline in words, for people: each event described the same way for
 //! the tooltip, the details panel, the screen-reader announcement and the
-//! table ([`describe`]), and the headline numbers under the title
-//! ([`summary`]).
+//! table ([`describe`]), the headline numbers under the title
+//! ([`summary`]), and the times the chart writes on its events ([`times`]).
 
 pub mod describe;
 pub mod summary;
+pub mod times;
 
 use crate::time::step::Step;
 
