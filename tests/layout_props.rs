@@ -507,6 +507,29 @@ fn check_texts_apart(s: &Scene) -> Result<(), TestCaseError> {
             under
         );
     }
+    // A callout's leader runs from under its bar down to its label, past
+    // nothing else: no text, no other shape.
+    for l in &s.leaders {
+        let line = Rect {
+            x: l.x - 0.5,
+            y: l.y0.min(l.y1),
+            w: 1.0,
+            h: (l.y1 - l.y0).abs(),
+        };
+        prop_assert!(l.y1 > l.y0, "a leader going up: {:?}", l);
+        for (t, r) in &texts {
+            prop_assert!(
+                !line.overlaps(r),
+                "leader {:?} crosses {:?} {:?}",
+                l,
+                t.text,
+                r
+            );
+        }
+        for r in &shapes {
+            prop_assert!(!line.overlaps(r), "leader {:?} crosses a shape {:?}", l, r);
+        }
+    }
     for (i, (a, ra)) in texts.iter().enumerate() {
         for (b, rb) in &texts[i + 1..] {
             prop_assert!(

@@ -82,16 +82,20 @@ pub(super) fn place_callouts(
         for it in wanting {
             let times = texts.times(it.event);
             let w = texts.times_w(it.event);
-            let x = (it.x0 + it.x1) / 2.0;
-            let (a, b, anchor) = if x + GAP + w <= x_max {
-                (x - GAP, x + GAP + w, Anchor::Start)
-            } else {
-                (x - GAP - w, x + GAP, Anchor::End)
-            };
-            let row = (0..allowed).find(|&r| {
-                b + GAP <= left_edge[r] && left_edge[..r].iter().all(|e| x + 2.0 * GAP <= *e)
+            // The leader leaves the bar's middle, or wherever along a long
+            // bar it finds a free way down and a free row.
+            let found = leader_xs(it).find_map(|x| {
+                let (a, b, anchor) = if x + GAP + w <= x_max {
+                    (x - GAP, x + GAP + w, Anchor::Start)
+                } else {
+                    (x - GAP - w, x + GAP, Anchor::End)
+                };
+                let row = (0..allowed).find(|&r| {
+                    b + GAP <= left_edge[r] && left_edge[..r].iter().all(|e| x + 2.0 * GAP <= *e)
+                })?;
+                (a >= x_min && !lower.blocks(it, x)).then_some((x, b, anchor, row))
             });
-            let (Some(row), true, false) = (row, a >= x_min, lower.blocks(it, x)) else {
+            let Some((x, b, anchor, row)) = found else {
                 out.failed[lane] = true;
                 continue;
             };
@@ -127,6 +131,17 @@ pub(super) fn place_callouts(
         }
     }
     out
+}
+
+/// Where a leader may leave `it`: its middle, then every 24 px from its
+/// left end (at most 16 places).
+fn leader_xs(it: &LabelItem) -> impl Iterator<Item = f64> + '_ {
+    let (a, b) = (it.x0 + 2.0, it.x1 - 2.0);
+    std::iter::once((it.x0 + it.x1) / 2.0).chain(
+        (0..16)
+            .map(move |k| a + k as f64 * 24.0)
+            .take_while(move |x| *x <= b),
+    )
 }
 
 /// What is drawn in the lanes that want callouts, for leaders passing down

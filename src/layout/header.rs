@@ -116,7 +116,7 @@ pub(super) fn legend(
         entries.push((
             Swatch::Break,
             Role::Break,
-            "Quiet time cut out; one time scale throughout",
+            "Quiet time cut out (same scale)",
         ));
     }
     let mut legend = Vec::new();

@@ -3,7 +3,7 @@
 //! range is listed under it, in time order: its times, its duration and its
 //! title, beside its kind's swatch, so a reader can still write each one
 //! down without hovering. In columns where the chart is wide; at most
-//! [`MAX_LIST`] entries, then how many more.
+//! [`MAX_LINES`] lines a column and [`MAX_LIST`] entries, then how many more.
 
 use super::header::swatch;
 use super::labels::Texts;
@@ -15,8 +15,9 @@ use crate::model::{BarStyle, Timeline};
 use crate::order::by_keys;
 use crate::words::times::{TimeWords, SEPARATOR};
 
-/// Most entries listed.
-pub(super) const MAX_LIST: usize = 60;
+/// Most entries listed, and most lines a column.
+pub(super) const MAX_LIST: usize = 120;
+pub(super) const MAX_LINES: usize = 40;
 const LINE_H: f64 = 17.0;
 /// Narrowest column.
 const COLUMN_MIN: f64 = 300.0;
@@ -47,7 +48,8 @@ pub(super) fn impact_list(
         ]
     }));
     let listed: Vec<usize> = order.into_iter().take_while(|&i| texts.must(i)).collect();
-    let shown = listed.len().min(MAX_LIST);
+    let fitting = (((inner + COLUMN_GAP) / (COLUMN_MIN + COLUMN_GAP)).floor() as usize).max(1);
+    let shown = listed.len().min(MAX_LIST).min(fitting * MAX_LINES);
     let heading = text(
         PAD,
         y + 8.0,
@@ -58,7 +60,6 @@ pub(super) fn impact_list(
         Role::Text,
     );
     let y = y + 8.0 + LINE_H;
-    let fitting = (((inner + COLUMN_GAP) / (COLUMN_MIN + COLUMN_GAP)).floor() as usize).max(1);
     let columns = fitting.min(shown.div_ceil(3)).max(1);
     let per_column = shown.div_ceil(columns);
     let col_w = (inner - (columns - 1) as f64 * COLUMN_GAP) / columns as f64;

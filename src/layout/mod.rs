@@ -169,7 +169,7 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
     let plot_w = plot_x1 - plot_x0;
 
     let gaps = match o.scale {
-        ScaleMode::Auto => idle_gaps(t, (d0, d1), plot_w - 2.0 * PAD, &zone),
+        ScaleMode::Auto => idle_gaps(t, (d0, d1), &zone),
         ScaleMode::Linear => Vec::new(),
     };
     // Full view: the domain with a little room on both sides.

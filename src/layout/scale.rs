@@ -87,8 +87,6 @@ pub struct TimeScale {
     x1: f64,
 }
 
-/// Shortest an impact event should be drawn before quiet time gets cut out.
-const GOAL_PX: f64 = 14.0;
 const HOUR: i64 = 3_600_000;
 /// A quiet stretch becomes a break only when it lasts at least this long…
 const MIN_QUIET_MS: i64 = 6 * HOUR;
@@ -146,31 +144,19 @@ fn whole_hour(t: Instant, zone: &Zone, up: bool) -> Instant {
     }
 }
 
-/// The breaks for `t` over `domain` on a plot `plot_width` wide, in `zone`.
-///
-/// None when the shortest outage, degradation or maintenance already gets
-/// about [`GOAL_PX`] pixels on a linear axis. Otherwise the quiet stretches
-/// (nothing of those kinds running, no event starting, ending or happening)
-/// that last at least [`MIN_QUIET_MS`] and [`QUIET_SHARE`] of the span
-/// (stretches parted by less than [`ISLAND_MS`] of busy time counted
-/// together), longest first, at most [`MAX_BREAKS`]; each keeps a margin
-/// from its events and starts and ends on a whole hour.
-pub fn idle_gaps(
-    t: &Timeline,
-    domain: (Instant, Instant),
-    plot_width: f64,
-    zone: &Zone,
-) -> Vec<Gap> {
+/// The breaks for `t` over `domain`, on whole hours of `zone`: the quiet
+/// stretches (no outage, degradation or maintenance running, no event
+/// starting, ending or happening) that last at least [`MIN_QUIET_MS`] and
+/// [`QUIET_SHARE`] of the span, longest first, at most [`MAX_BREAKS`].
+/// Stretches parted only by moments, or by less than [`ISLAND_MS`] of
+/// events that hurt no one, count together (a night with a milestone in it
+/// is one night). Each break keeps a margin from its events, starts and ends
+/// on a whole hour, and hides at least [`MIN_HIDDEN_MS`].
+pub fn idle_gaps(t: &Timeline, domain: (Instant, Instant), zone: &Zone) -> Vec<Gap> {
     let (lo, hi) = domain;
     let span = time::between(lo, hi) as f64;
     let impact = |k: Kind| k.spec().busy;
-    let shortest = t
-        .events
-        .iter()
-        .filter(|e| impact(e.kind))
-        .map(|e| (e.end.unwrap_or(hi) - e.start).max(60_000) as f64)
-        .fold(f64::INFINITY, f64::min);
-    if !shortest.is_finite() || shortest / span * plot_width >= GOAL_PX {
+    if t.events.is_empty() {
         return Vec::new();
     }
     // Busy stretches (impact events while they run, and every instant an
@@ -509,7 +495,7 @@ mod tests {
     #[cfg(feature = "full")]
     fn gaps_of(t: &Timeline) -> Vec<Gap> {
         let d = domain(t, None).unwrap();
-        idle_gaps(t, d, 700.0, &Zone::utc())
+        idle_gaps(t, d, &Zone::utc())
     }
 
     #[cfg(feature = "full")]

@@ -233,9 +233,11 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, cycle: HourCycle
 
 /// A closed range as a chart labels it, without the zone (the chart's
 /// caption names it): "8:24–8:49 AM", "11:55 AM–1:55 PM", "16:24–16:49",
-/// "11:50 PM–12:20 AM" across midnight. With the day when `dated` or when it
-/// lasts a day or more ("Dec 7, 6:30 PM–Dec 9, 9:00 AM"), and with each
-/// end's zone abbreviation when a clock change falls inside it.
+/// "11:50 PM–12:20 AM" across midnight. To the minute, and to the second
+/// only when it lasts less than ten minutes and the seconds say something;
+/// with the day when `dated` or when it lasts a day or more ("Dec 7,
+/// 6:30 PM–Dec 9, 9:00 AM"), and with each end's zone abbreviation when a
+/// clock change falls inside it.
 pub fn short_range(
     start: Instant,
     end: Instant,
@@ -244,9 +246,12 @@ pub fn short_range(
     dated: bool,
 ) -> String {
     let (ls, le) = (zone.local(start), zone.local(end));
-    let p = precision_of(ls)
-        .max(precision_of(le))
-        .max(Precision::Minute);
+    let p = if end - start < 600_000 {
+        precision_of(ls).max(precision_of(le))
+    } else {
+        Precision::Minute
+    }
+    .max(Precision::Minute);
     let (abbr_s, abbr_e) = (zone.abbreviation(start), zone.abbreviation(end));
     let clock_change = abbr_s != abbr_e;
     let same_day = ls.date() == le.date();
@@ -273,10 +278,11 @@ pub fn short_range(
     }
 }
 
-/// A moment as a chart labels it: "10:27 AM", "Dec 7, 10:27 AM" when `dated`.
+/// A moment as a chart labels it, to the minute: "10:27 AM", "Dec 7,
+/// 10:27 AM" when `dated`.
 pub fn short_moment(t: Instant, zone: &Zone, cycle: HourCycle, dated: bool) -> String {
     let l = zone.local(t);
-    let at = time(l, cycle, precision_of(l).max(Precision::Minute));
+    let at = time(l, cycle, Precision::Minute);
     if dated {
         format!("{}, {at}", day_month(l, cycle))
     } else {
@@ -383,6 +389,23 @@ mod tests {
             "16:24–16:49"
         );
         assert_eq!(short_moment(s, &la, HourCycle::H12, false), "8:24 AM");
+        // Seconds only where they matter.
+        assert_eq!(
+            r(
+                "2022-12-07T08:24:52-08:00",
+                "2022-12-07T08:49:07-08:00",
+                false
+            ),
+            "8:24–8:49 AM"
+        );
+        assert_eq!(
+            r(
+                "2022-12-07T08:24:52-08:00",
+                "2022-12-07T08:26:07-08:00",
+                false
+            ),
+            "8:24:52–8:26:07 AM"
+        );
         assert_eq!(short_moment(s, &utc, HourCycle::H23, true), "7 Dec, 16:24");
         // A clock change inside: each end says its zone.
         let ny = Zone::named("America/New_York").unwrap();
