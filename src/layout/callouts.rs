@@ -76,7 +76,7 @@ pub(super) fn place_callouts(
         }
         let allowed = at.rows[lane];
         // Right to left: a leader then only ever passes labels' left sides.
-        wanting.sort_by(|a, b| b.x0.total_cmp(&a.x0));
+        crate::order::sort_by_keys(&mut wanting, |it| [-crate::order::px_key(it.x0), 0, 0]);
         // Per row: the leftmost x taken so far (everything taken lies right of it).
         let mut left_edge = vec![f64::INFINITY; allowed];
         for it in wanting {

@@ -106,7 +106,7 @@ pub const MAX_BREAKS: usize = 4;
 
 /// Width of one axis break, in every view.
 pub fn break_px(plot_width: f64) -> f64 {
-    (plot_width * 0.035).clamp(16.0, 26.0)
+    (plot_width * 0.035).max(16.0).min(26.0)
 }
 
 /// The instants that matter to the axis: the time the events cover, with
