@@ -53,72 +53,63 @@ pub(super) fn axis_items(
             major: t.major,
         })
         .collect();
-    let breaks: Vec<AxisBreak> = scale
-        .gaps()
-        .iter()
-        .filter_map(|gap| {
-            let (a, b) = (
-                scale.x(gap.start).max(plot_x0),
-                scale.x(gap.end).min(plot_x1),
-            );
-            (b > a).then(|| {
-                let label = text(
-                    (a + b) / 2.0,
-                    g.tick_y,
-                    format_duration(gap.hidden_ms() as f64),
-                    AXIS_FONT,
-                    true,
-                    Anchor::Middle,
-                    Role::MutedText,
-                );
-                // Inside the plot, or not at all.
-                let r = label.bounds();
-                let shift = (plot_x0 - r.x).max(0.0) + (plot_x1 - r.right()).min(0.0);
-                let label = (r.w <= plot.w).then_some(Text {
-                    x: label.x + shift,
-                    ..label
-                });
-                AxisBreak {
-                    rect: Rect {
-                        x: a,
-                        y: g.axis_top,
-                        w: b - a,
-                        h: plot.bottom() - g.axis_top,
-                    },
-                    start: gap.start,
-                    end: gap.end,
-                    label,
-                }
-            })
-        })
-        .collect();
+    let mut breaks: Vec<AxisBreak> = Vec::new();
+    for gap in scale.gaps() {
+        let (a, b) = (
+            scale.x(gap.start).max(plot_x0),
+            scale.x(gap.end).min(plot_x1),
+        );
+        if b <= a {
+            continue;
+        }
+        let mut label = text(
+            (a + b) / 2.0,
+            g.tick_y,
+            format_duration(gap.hidden_ms() as f64),
+            AXIS_FONT,
+            true,
+            Anchor::Middle,
+            Role::MutedText,
+        );
+        // Inside the plot, or not at all.
+        let r = label.bounds();
+        label.x += (plot_x0 - r.x).max(0.0) + (plot_x1 - r.right()).min(0.0);
+        breaks.push(AxisBreak {
+            rect: Rect {
+                x: a,
+                y: g.axis_top,
+                w: b - a,
+                h: plot.bottom() - g.axis_top,
+            },
+            start: gap.start,
+            end: gap.end,
+            label: (r.w <= plot.w).then_some(label),
+        });
+    }
     // Tick labels give way to the breaks' labels.
-    let taken: Vec<Rect> = breaks
-        .iter()
-        .filter_map(|b| b.label.as_ref().map(Text::bounds))
-        .collect();
-    let clear = |r: &Rect| {
-        taken
-            .iter()
-            .all(|b| r.right() + BREAK_LABEL_GAP <= b.x || r.x >= b.right() + BREAK_LABEL_GAP)
-    };
-    let tick_labels = axis
-        .ticks
-        .iter()
-        .filter_map(|t| {
-            let l = t.label.as_ref()?;
-            let label = text(
-                t.x,
-                g.tick_y,
-                l.clone(),
-                AXIS_FONT,
-                false,
-                Anchor::Middle,
-                Role::MutedText,
-            );
-            clear(&label.bounds()).then_some(label)
-        })
-        .collect();
+    let mut tick_labels = Vec::new();
+    for t in &axis.ticks {
+        let Some(l) = &t.label else { continue };
+        let label = text(
+            t.x,
+            g.tick_y,
+            l.clone(),
+            AXIS_FONT,
+            false,
+            Anchor::Middle,
+            Role::MutedText,
+        );
+        let r = label.bounds();
+        let clear = breaks.iter().all(|b| {
+            b.label.as_ref().is_none_or(|k| {
+                let k = k.bounds();
+                r.right() + BREAK_LABEL_GAP <= k.x || r.x >= k.right() + BREAK_LABEL_GAP
+            })
+        });
+        if clear {
+            tick_labels.push(label);
+        }
+    }
     let span_labels = axis
         .spans
         .iter()

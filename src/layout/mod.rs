@@ -206,20 +206,21 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
             rows: &vec![MAX_CALLOUT_ROWS; t.lanes.len()],
             top: &tops,
         };
-        let c = place_callouts(t, &texts, &shapes, &placed, &at, (plot_x0, plot_x1));
-        let rows: Vec<usize> = (0..t.lanes.len())
-            .map(|l| if c.failed[l] { 0 } else { c.rows[l] })
-            .collect();
-        let mut shown = vec![false; t.events.len()];
-        for &k in &placed.owners {
-            shown[shapes.label_items[k].event] = true;
+        let mut c = place_callouts(t, &texts, &shapes, &placed, &at, (plot_x0, plot_x1));
+        // A lane where some callout finds no room gets none: the list
+        // has its ranges, as it has those in a dense row (never labelled).
+        let mut listed = false;
+        for (rows, failed) in c.rows.iter_mut().zip(&c.failed) {
+            if *failed {
+                *rows = 0;
+                listed = true;
+            }
         }
-        for &e in &c.shown {
-            // A lane where some callout found no room gets none.
-            shown[e] |= !c.failed[t.events[e].lane];
+        for (i, e) in t.events.iter().enumerate() {
+            let dense = rows.dense[e.lane] && rows.row_of[i] + 1 == rows.per_lane[e.lane];
+            listed |= dense && texts.must(i);
         }
-        let listed = (0..t.events.len()).any(|i| texts.must(i) && !shown[i]);
-        (rows, listed)
+        (c.rows, listed)
     };
     let geometry = LaneGeometry {
         y: plot_top,

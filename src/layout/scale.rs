@@ -195,31 +195,36 @@ pub fn idle_gaps(t: &Timeline, domain: (Instant, Instant), zone: &Zone) -> Vec<G
     }
     let least = (MIN_QUIET_MS as f64).max(span * QUIET_SHARE);
     let margin = ((span * MARGIN_SHARE) as i64).max(MIN_MARGIN_MS);
-    let mut chosen: Vec<(f64, Vec<Gap>)> = groups
-        .into_iter()
-        .filter_map(|g| {
-            let quiet: f64 = g.iter().map(Gap::len).sum();
-            if quiet < least {
-                return None;
-            }
-            let inner: Vec<Gap> = g
-                .iter()
-                .filter_map(|q| {
-                    let start = whole_hour(time::later(q.start, margin), zone, true);
-                    let end = whole_hour(time::later(q.end, -margin), zone, false);
-                    (time::between(start, end) >= MIN_HIDDEN_MS).then_some(Gap { start, end })
-                })
-                .collect();
-            (!inner.is_empty()).then_some((quiet, inner))
-        })
-        .collect();
-    // Longest first; a group joins while the breaks stay within the limit.
-    crate::order::sort_by_keys(&mut chosen, |(quiet, g)| [-(*quiet as i64), g[0].start, 0]);
-    let mut gaps: Vec<Gap> = Vec::new();
-    for (_, g) in chosen {
-        if gaps.len() + g.len() <= MAX_BREAKS {
-            gaps.extend(g);
+    let mut chosen: Vec<(f64, Vec<Gap>)> = Vec::new();
+    for g in groups {
+        let quiet: f64 = g.iter().map(Gap::len).sum();
+        if quiet < least {
+            continue;
         }
+        let mut inner = Vec::new();
+        for q in g {
+            let start = whole_hour(time::later(q.start, margin), zone, true);
+            let end = whole_hour(time::later(q.end, -margin), zone, false);
+            if time::between(start, end) >= MIN_HIDDEN_MS {
+                inner.push(Gap { start, end });
+            }
+        }
+        if !inner.is_empty() {
+            chosen.push((quiet, inner));
+        }
+    }
+    // Longest first; a group joins while the breaks stay within the limit.
+    let mut gaps: Vec<Gap> = Vec::new();
+    loop {
+        let mut best: Option<usize> = None;
+        for (i, (quiet, g)) in chosen.iter().enumerate() {
+            let fits = !g.is_empty() && gaps.len() + g.len() <= MAX_BREAKS;
+            if fits && best.is_none_or(|b| *quiet > chosen[b].0) {
+                best = Some(i);
+            }
+        }
+        let Some(b) = best else { break };
+        gaps.append(&mut chosen[b].1);
     }
     sort_by_keys(&mut gaps, |g| [g.start, 0, 0]);
     gaps
