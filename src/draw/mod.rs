@@ -561,11 +561,13 @@ mod tests {
         let mut count = Count(0);
         let theme = Theme::named(ThemeName::Light);
         draw(&scene, &theme, &mut count, 1.0, (0.0, scene.height)).unwrap();
-        // Background, lane band, legend swatch and the bars: each normal
-        // row holds bars 5 px apart (~200), the dense row a handful of runs.
+        // Background, lane band, legend swatch, the list's swatches (the
+        // dense row's outages are listed under the chart) and the bars: each
+        // normal row holds bars 5 px apart (~200), the dense row a handful of runs.
         let normal_rows: usize = scene.bars.iter().filter(|b| b.row < MAX_ROWS - 1).count();
+        assert!(!scene.list.is_empty());
         assert!(
-            count.0 < normal_rows + 20,
+            count.0 < normal_rows + scene.list.len() + 20,
             "{} rectangles for {} bars in normal rows",
             count.0,
             normal_rows

@@ -15,7 +15,7 @@ use crate::model::Timeline;
 /// Height of one callout row.
 pub(super) const CALLOUT_H: f64 = 17.0;
 /// Most callout rows a lane gets.
-pub(super) const MAX_CALLOUT_ROWS: usize = 3;
+pub(super) const MAX_CALLOUT_ROWS: usize = 4;
 /// More ranges than this wanting a callout in one lane: the lane gets none
 /// (they would not fit; the list under the chart has them).
 const MAX_WANTING: usize = 48;
@@ -126,7 +126,7 @@ pub(super) fn place_callouts(
                     found = Some((x, b, flag_right, row));
                     break;
                 }
-                if x + 2.0 * GAP > edge {
+                if x + GAP > edge {
                     break;
                 }
             }
@@ -154,8 +154,9 @@ pub(super) fn place_callouts(
         let y = at.top[lane] + row as f64 * CALLOUT_H + CALLOUT_H / 2.0;
         let label = text(label_x, y, s, LABEL_FONT, false, anchor, Role::Text);
         left_edge[row] = left_edge[row].min(label.bounds().x.min(x) - GAP);
+        // A leader takes a pixel of each row it passes.
         for e in &mut left_edge[..row] {
-            *e = e.min(x - GAP);
+            *e = e.min(x - 1.0);
         }
         out.rows[lane] = out.rows[lane].max(row + 1);
         out.leaders.push(Leader {
