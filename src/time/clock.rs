@@ -252,20 +252,21 @@ pub fn short_range(
         Precision::Minute
     }
     .max(Precision::Minute);
-    let (abbr_s, abbr_e) = (zone.abbreviation(start), zone.abbreviation(end));
-    let clock_change = abbr_s != abbr_e;
+    // Offsets first: a zone's abbreviations are slow to learn in a browser,
+    // and only a range across a clock change needs them.
+    let clock_change = zone.offset_seconds(start) != zone.offset_seconds(end);
     let same_day = ls.date() == le.date();
     let both_days = !same_day && (dated || end - start >= 86_400_000);
-    let first = if clock_change {
-        format!("{} {abbr_s}", time(ls, cycle, p))
-    } else if same_day && (cycle == HourCycle::H23 || meridiem(ls) == meridiem(le)) {
-        bare_time(ls, cycle, p)
-    } else {
-        time(ls, cycle, p)
-    };
+    let mut first =
+        if !clock_change && same_day && (cycle == HourCycle::H23 || meridiem(ls) == meridiem(le)) {
+            bare_time(ls, cycle, p)
+        } else {
+            time(ls, cycle, p)
+        };
     let mut last = time(le, cycle, p);
     if clock_change {
-        last = format!("{last} {abbr_e}");
+        first = format!("{first} {}", zone.abbreviation(start));
+        last = format!("{last} {}", zone.abbreviation(end));
     }
     match (dated || both_days, both_days) {
         (true, true) => format!(
