@@ -307,42 +307,59 @@ pub fn draw<B: DrawingBackend>(
         })
         .collect();
     paint_milestones(&mut p, &markers)?;
-    for e in &scene.legend {
-        let r = e.swatch_rect;
-        match e.swatch {
-            Swatch::Block => p.rect(&r, e.role, 1.0, true)?,
-            Swatch::Partial => {
-                p.rect(&r, e.role, 1.0, true)?;
-                p.faint(&r, r.y + r.h * 0.6, e.role)?;
-            }
-            Swatch::Hatched => {
-                p.rect(&r, e.role, 1.0, true)?;
-                p.faint(&r, r.bottom(), e.role)?;
-                p.hatch(&r, e.role)?;
-            }
-            Swatch::Thin => {
-                let thin = Rect {
-                    y: r.y + r.h * 0.3,
-                    h: r.h * 0.4,
-                    ..r
-                };
-                p.rect(&thin, e.role, 1.0, true)?;
-            }
-            Swatch::Diamond => {
-                for outline in [true, false] {
-                    p.diamond(r.x + r.w / 2.0, r.y + r.h / 2.0, r.w / 2.0, e.role, outline)?;
-                }
-            }
-            Swatch::Break => {
-                p.rect(&r, Role::Break, 1.0, true)?;
-                p.rect(&r, Role::Grid, 1.0, false)?;
-            }
+    for l in &scene.leaders {
+        if l.y1.max(l.y0) >= top && l.y0.min(l.y1) <= bottom {
+            p.line((l.x, l.y0), (l.x, l.y1), Role::MutedText, 0.7, 1)?;
+        }
+    }
+    for e in scene.legend.iter().chain(&scene.list) {
+        if meets(&e.swatch_rect) {
+            swatch(&mut p, e.swatch, e.swatch_rect, e.role)?;
         }
     }
     for t in scene.texts().filter(|t| meets(&t.bounds())) {
         p.text(t)?;
     }
     p.backend.present()
+}
+
+/// A legend's (or the list's) swatch.
+fn swatch<B: DrawingBackend>(
+    p: &mut Painter<'_, B>,
+    shape: Swatch,
+    r: Rect,
+    role: Role,
+) -> DrawResult<B> {
+    match shape {
+        Swatch::Block => p.rect(&r, role, 1.0, true)?,
+        Swatch::Partial => {
+            p.rect(&r, role, 1.0, true)?;
+            p.faint(&r, r.y + r.h * 0.6, role)?;
+        }
+        Swatch::Hatched => {
+            p.rect(&r, role, 1.0, true)?;
+            p.faint(&r, r.bottom(), role)?;
+            p.hatch(&r, role)?;
+        }
+        Swatch::Thin => {
+            let thin = Rect {
+                y: r.y + r.h * 0.3,
+                h: r.h * 0.4,
+                ..r
+            };
+            p.rect(&thin, role, 1.0, true)?;
+        }
+        Swatch::Diamond => {
+            for outline in [true, false] {
+                p.diamond(r.x + r.w / 2.0, r.y + r.h / 2.0, r.w / 2.0, role, outline)?;
+            }
+        }
+        Swatch::Break => {
+            p.rect(&r, Role::Break, 1.0, true)?;
+            p.rect(&r, Role::Grid, 1.0, false)?;
+        }
+    }
+    Ok(())
 }
 
 /// Bars, one colour at a time (a canvas rasterizes faster when its colour
@@ -550,11 +567,13 @@ mod tests {
         let mut count = Count(0);
         let theme = Theme::named(ThemeName::Light);
         draw(&scene, &theme, &mut count, 1.0, (0.0, scene.height)).unwrap();
-        // Background, lane band, legend swatch and the bars: each normal
-        // row holds bars 5 px apart (~200), the dense row a handful of runs.
+        // Background, lane band, legend swatch, the list's swatches (the
+        // dense row's outages are listed under the chart) and the bars: each
+        // normal row holds bars 5 px apart (~200), the dense row a handful of runs.
         let normal_rows: usize = scene.bars.iter().filter(|b| b.row < MAX_ROWS - 1).count();
+        assert!(!scene.list.is_empty());
         assert!(
-            count.0 < normal_rows + 20,
+            count.0 < normal_rows + scene.list.len() + 20,
             "{} rectangles for {} bars in normal rows",
             count.0,
             normal_rows

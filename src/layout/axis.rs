@@ -1,6 +1,7 @@
 //! The axis as it is in view: grid lines, tick labels, the row naming days
-//! (or months, or years), the axis breaks, and the caption naming the
-//! display zone with its offsets at the view's two ends.
+//! (or months, or years), the axis breaks each labelled with the time it
+//! hides ("14 h", on the tick row, where tick labels give way to it), and the
+//! caption naming the display zone with its offsets at the view's two ends.
 
 use super::scale::TimeScale;
 use super::scene::{Anchor, AxisBreak, GridLine, Rect, Role, Text};
@@ -12,6 +13,9 @@ use crate::time::clock::Clock;
 use crate::time::zone::{format_offset, Zone};
 use crate::time::Instant;
 use crate::words::Locale;
+
+/// Room kept between a break's label and a tick label.
+const BREAK_LABEL_GAP: f64 = 6.0;
 
 /// The axis items of one view.
 pub(super) struct AxisItems {
@@ -31,10 +35,11 @@ pub(super) struct AxisGeometry {
     pub(super) tick_y: f64,
 }
 
-/// The axis of `scale` in `zone`.
+/// The axis of `scale` in `zone`, its breaks' labels in `locale`'s words.
 pub(super) fn axis_items(
     scale: &TimeScale,
     zone: &Zone,
+    locale: &Locale,
     cycle: Clock<'_>,
     g: &AxisGeometry,
 ) -> AxisItems {
@@ -49,22 +54,63 @@ pub(super) fn axis_items(
             major: t.major,
         })
         .collect();
-    let tick_labels = axis
-        .ticks
-        .iter()
-        .filter_map(|t| {
-            let l = t.label.as_ref()?;
-            Some(text(
-                t.x,
-                g.tick_y,
-                l.clone(),
-                AXIS_FONT,
-                false,
-                Anchor::Middle,
-                Role::MutedText,
-            ))
-        })
-        .collect();
+    let mut breaks: Vec<AxisBreak> = Vec::new();
+    for gap in scale.gaps() {
+        let (a, b) = (
+            scale.x(gap.start).max(plot_x0),
+            scale.x(gap.end).min(plot_x1),
+        );
+        if b <= a {
+            continue;
+        }
+        let mut label = text(
+            (a + b) / 2.0,
+            g.tick_y,
+            locale.duration(gap.hidden_ms() as f64),
+            AXIS_FONT,
+            true,
+            Anchor::Middle,
+            Role::MutedText,
+        );
+        // Inside the plot, or not at all.
+        let r = label.bounds();
+        label.x += (plot_x0 - r.x).max(0.0) + (plot_x1 - r.right()).min(0.0);
+        breaks.push(AxisBreak {
+            rect: Rect {
+                x: a,
+                y: g.axis_top,
+                w: b - a,
+                h: plot.bottom() - g.axis_top,
+            },
+            start: gap.start,
+            end: gap.end,
+            label: (r.w <= plot.w).then_some(label),
+        });
+    }
+    // Tick labels give way to the breaks' labels.
+    let mut tick_labels = Vec::new();
+    for t in &axis.ticks {
+        let Some(l) = &t.label else { continue };
+        let label = text(
+            t.x,
+            g.tick_y,
+            l.clone(),
+            AXIS_FONT,
+            false,
+            Anchor::Middle,
+            Role::MutedText,
+        );
+        let r = label.bounds();
+        let clear = breaks.iter().all(|b| {
+            b.label.as_ref().is_none_or(|k| {
+                let k = k.bounds();
+                r.right() + BREAK_LABEL_GAP <= k.x || r.x >= k.right() + BREAK_LABEL_GAP
+            })
+        });
+        if clear {
+            tick_labels.push(label);
+        }
+    }
     let span_labels = axis
         .spans
         .iter()
@@ -78,26 +124,6 @@ pub(super) fn axis_items(
                 Anchor::Start,
                 Role::Text,
             )
-        })
-        .collect();
-    let breaks = scale
-        .gaps()
-        .iter()
-        .filter_map(|gap| {
-            let (a, b) = (
-                scale.x(gap.start).max(plot_x0),
-                scale.x(gap.end).min(plot_x1),
-            );
-            (b > a).then(|| AxisBreak {
-                rect: Rect {
-                    x: a,
-                    y: g.axis_top,
-                    w: b - a,
-                    h: plot.bottom() - g.axis_top,
-                },
-                start: gap.start,
-                end: gap.end,
-            })
         })
         .collect();
     AxisItems {

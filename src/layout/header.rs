@@ -3,7 +3,7 @@
 
 use super::scene::{Anchor, LegendEntry, Rect, Role, Swatch, Text};
 use super::text::{text, wrap};
-use super::text_metrics::text_width;
+use super::text_metrics::{fit_text, text_width};
 use super::{PAD, SUMMARY_FONT, TITLE_FONT};
 use crate::model::{BarStyle, Fill, Kind, Timeline};
 use crate::time::Instant;
@@ -56,7 +56,7 @@ pub(super) fn title_and_summary(
 }
 
 /// What a kind's legend swatch looks like.
-fn swatch(bar: BarStyle) -> Swatch {
+pub(super) fn swatch(bar: BarStyle) -> Swatch {
     match bar {
         BarStyle::Full => Swatch::Block,
         BarStyle::Share => Swatch::Partial,
@@ -115,6 +115,14 @@ pub(super) fn legend(
     let mut lx = PAD;
     let line_h = 18.0;
     for (swatch, role, label) in entries {
+        // A label longer than the chart is wide (a narrow chart in a wordy
+        // language) is cut to fit.
+        let room = width - 2.0 * PAD - 17.0;
+        let label = if text_width(&label, SUMMARY_FONT, false) > room {
+            fit_text(&label, SUMMARY_FONT, false, room).unwrap_or_default()
+        } else {
+            label
+        };
         let w = 12.0 + 5.0 + text_width(&label, SUMMARY_FONT, false);
         if lx > PAD && lx + w > width - PAD {
             lx = PAD;

@@ -1,69 +1,212 @@
-//! Event labels: inside a bar, to its right or to its left, wherever one
-//! fits without touching a neighbour or another label; otherwise left out
-//! (the tooltip, the details and the table still have it).
+//! Event labels: what each says and where it goes. A range that hurts users
+//! says its times first ("8:24–8:49 AM · 25 min · Connections rejected"), a
+//! milestone its time ("10:27 AM · Root cause found"), any other event its
+//! title. A label goes inside its bar, else right or left of it, wherever it
+//! fits without touching a neighbour or another label. Where the whole label
+//! does not fit, the title is cut, then left out: the times go last. A range
+//! that hurts users and still finds no room is left to [`super::callouts`];
+//! other labels are then left to the tooltip, the details and the table.
 
-use super::rows::Rows;
 use super::scene::{Anchor, Role, Text};
 use super::text::text;
-use super::text_metrics::fit_text;
+use super::text_metrics::{fit_text, text_width};
 use super::{LABEL_FONT, LABEL_PAD};
-use crate::model::Timeline;
+use crate::model::{Impact, Timeline};
+use crate::words::times::TimeWords;
 
-/// What label placement knows of a bar or milestone: (lane, row, left,
-/// right, centre y, event, label can go inside, fill role).
-pub(super) type LabelItem = (usize, usize, f64, f64, f64, usize, bool, Role);
+/// Narrowest room a cut title is worth.
+const MIN_CUT: f64 = 40.0;
 
-/// Places each event's label inside its bar, to the right, or to the left,
-/// wherever it fits without touching a neighbour; otherwise it is left out.
-/// `items` come row by row, left to right.
+/// The texts of every event's label, measured once per frame.
+pub(super) struct Texts {
+    /// The times each label leads with ("" for none).
+    times: Vec<String>,
+    times_w: Vec<f64>,
+    title_w: Vec<f64>,
+    /// Whether the event must show its times: a range that hurts users.
+    must: Vec<bool>,
+    /// What joins times and title (" · "), and its width.
+    sep: String,
+    sep_w: f64,
+}
+
+impl Texts {
+    /// The label texts of `t`'s events, times written as `words` says.
+    pub(super) fn new(t: &Timeline, words: &TimeWords<'_>) -> Texts {
+        let n = t.events.len();
+        let (mut times, mut times_w) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut title_w, mut must) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for e in &t.events {
+            let s = words.of(e).unwrap_or_default();
+            times_w.push(text_width(&s, LABEL_FONT, false));
+            times.push(s);
+            title_w.push(text_width(&e.title, LABEL_FONT, false));
+            must.push(!e.is_point() && e.kind.spec().impact != Impact::None);
+        }
+        Texts {
+            times,
+            times_w,
+            title_w,
+            must,
+            sep: words.separator().to_string(),
+            sep_w: text_width(words.separator(), LABEL_FONT, false),
+        }
+    }
+
+    /// The times event `i`'s label leads with ("" for none).
+    pub(super) fn times(&self, i: usize) -> &str {
+        &self.times[i]
+    }
+
+    /// Their width at the label font.
+    pub(super) fn times_w(&self, i: usize) -> f64 {
+        self.times_w[i]
+    }
+
+    /// Whether event `i` must show its times (a range that hurts users).
+    pub(super) fn must(&self, i: usize) -> bool {
+        self.must[i]
+    }
+
+    /// The width of event `i`'s whole label.
+    pub(super) fn full_w(&self, i: usize) -> f64 {
+        if self.times[i].is_empty() {
+            self.title_w[i]
+        } else {
+            self.times_w[i] + self.sep_w + self.title_w[i]
+        }
+    }
+
+    /// Event `i`'s label in at most `room` pixels: whole, or the title cut
+    /// (when at least [`MIN_CUT`] of it fits), or the times alone; `None`
+    /// when not even the times fit. The second value says whether the
+    /// title was cut or left out.
+    pub(super) fn fit(&self, t: &Timeline, i: usize, room: f64) -> Option<(String, bool)> {
+        let (times, title) = (&self.times[i], &t.events[i].title);
+        if self.full_w(i) <= room {
+            return Some((self.join(times, title), false));
+        }
+        let for_title = if times.is_empty() {
+            room
+        } else {
+            room - self.times_w[i] - self.sep_w
+        };
+        if for_title >= MIN_CUT {
+            if let Some(cut) = fit_text(title, LABEL_FONT, false, for_title) {
+                return Some((self.join(times, &cut), true));
+            }
+        }
+        (!times.is_empty() && self.times_w[i] <= room).then(|| (times.clone(), true))
+    }
+
+    fn join(&self, times: &str, title: &str) -> String {
+        if times.is_empty() {
+            title.to_string()
+        } else {
+            [times, &self.sep, title].concat()
+        }
+    }
+}
+
+/// A bar or milestone as label placement sees it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LabelItem {
+    pub(super) lane: usize,
+    pub(super) row: usize,
+    /// Left and right edge.
+    pub(super) x0: f64,
+    pub(super) x1: f64,
+    /// Centre y of its row, and the bottom of the shape.
+    pub(super) cy: f64,
+    pub(super) bottom: f64,
+    pub(super) event: usize,
+    /// Whether its label may go inside it.
+    pub(super) inside: bool,
+    /// Its fill, for the colour of a label inside.
+    pub(super) role: Role,
+}
+
+/// Where labels went: the labels with the item each belongs to, and the
+/// items of ranges that hurt users whose times found no room.
+pub(super) struct Placed {
+    pub(super) labels: Vec<Text>,
+    pub(super) owners: Vec<usize>,
+    pub(super) homeless: Vec<usize>,
+}
+
+/// Places each item's label inside its bar, to the right, or to the left,
+/// wherever it fits without touching a neighbour: the whole label where it
+/// fits, else the one with the title cut in the most room, else the times
+/// alone. `items` come row by row, left to right.
 pub(super) fn place_labels(
     t: &Timeline,
+    texts: &Texts,
     items: &[LabelItem],
-    rows: &Rows,
     x_min: f64,
     x_max: f64,
-) -> Vec<Text> {
-    let mut out = Vec::new();
+) -> Placed {
+    let mut placed = Placed {
+        labels: Vec::new(),
+        owners: Vec::new(),
+        homeless: Vec::new(),
+    };
     let mut occupied = x_min;
-    for (k, &(lane, row, x0, x1, cy, ev, inside_ok, role)) in items.iter().enumerate() {
-        if k > 0 && (items[k - 1].0, items[k - 1].1) != (lane, row) {
+    for (k, it) in items.iter().enumerate() {
+        if k > 0 && (items[k - 1].lane, items[k - 1].row) != (it.lane, it.row) {
             occupied = x_min;
         }
         let next = items
             .get(k + 1)
-            .filter(|n| (n.0, n.1) == (lane, row))
-            .map_or(x_max, |n| n.2);
-        let title = &t.events[ev].title;
-        let w = rows.title_w[ev];
-        let mk = |x: f64, s: String, anchor: Anchor, role: Role| {
-            text(x, cy, s, LABEL_FONT, false, anchor, role)
-        };
-        let right_room = next.min(x_max) - LABEL_PAD - (x1 + LABEL_PAD);
-        let left_room = (x0 - LABEL_PAD) - (occupied + LABEL_PAD);
-        let label = if inside_ok && w + 2.0 * LABEL_PAD <= x1 - x0 {
-            Some(mk(
-                x0 + LABEL_PAD,
-                title.clone(),
-                Anchor::Start,
-                label_role(role),
-            ))
-        } else if w <= right_room {
-            Some(mk(x1 + LABEL_PAD, title.clone(), Anchor::Start, Role::Text))
-        } else if w <= left_room {
-            Some(mk(x0 - LABEL_PAD, title.clone(), Anchor::End, Role::Text))
-        } else if right_room >= 48.0 {
-            fit_text(title, LABEL_FONT, false, right_room)
-                .map(|s| mk(x1 + LABEL_PAD, s, Anchor::Start, Role::Text))
-        } else {
-            None
-        };
-        occupied = occupied.max(x1);
-        if let Some(l) = label {
-            occupied = occupied.max(l.bounds().right());
-            out.push(l);
+            .filter(|n| (n.lane, n.row) == (it.lane, it.row))
+            .map_or(x_max, |n| n.x0);
+        let ev = it.event;
+        // (anchor x, anchor, role, room), in the order they are preferred.
+        let inside = (
+            it.x0 + LABEL_PAD,
+            Anchor::Start,
+            label_role(it.role),
+            if it.inside {
+                it.x1 - it.x0 - 2.0 * LABEL_PAD
+            } else {
+                f64::NEG_INFINITY
+            },
+        );
+        let right = (
+            it.x1 + LABEL_PAD,
+            Anchor::Start,
+            Role::Text,
+            next.min(x_max) - LABEL_PAD - (it.x1 + LABEL_PAD),
+        );
+        let left = (
+            it.x0 - LABEL_PAD,
+            Anchor::End,
+            Role::Text,
+            (it.x0 - LABEL_PAD) - (occupied + LABEL_PAD),
+        );
+        let spots = [inside, right, left];
+        let whole = texts.full_w(ev);
+        // The whole label where it fits; else in the most room (inside
+        // when that is as roomy), with the title cut or left out.
+        let spot = spots
+            .iter()
+            .find(|s| whole <= s.3)
+            .or_else(|| spots.iter().reduce(|a, b| if b.3 > a.3 { b } else { a }));
+        let label = spot.and_then(|&(x, anchor, role, room)| {
+            let (s, _) = texts.fit(t, ev, room)?;
+            Some(text(x, it.cy, s, LABEL_FONT, false, anchor, role))
+        });
+        occupied = occupied.max(it.x1);
+        match label {
+            Some(l) => {
+                occupied = occupied.max(l.bounds().right());
+                placed.labels.push(l);
+                placed.owners.push(k);
+            }
+            None if texts.must(ev) => placed.homeless.push(k),
+            None => {}
         }
     }
-    out
+    placed
 }
 
 /// Marks text drawn on a bar: drawing picks a readable colour for that fill.

@@ -1,7 +1,8 @@
-//! Lane bands: one per lane, as tall as its rows, with its label in the
-//! label column (or above its rows on a narrow chart) and, beside a dense
-//! row, how many events share it.
+//! Lane bands: one per lane, as tall as its rows and its callout rows, with
+//! its label in the label column (or above its rows on a narrow chart) and,
+//! beside a dense row, how many events share it.
 
+use super::callouts::CALLOUT_H;
 use super::rows::Rows;
 use super::scene::{Anchor, LaneBand, Rect, Role};
 use super::text::text;
@@ -22,12 +23,22 @@ pub(super) struct LaneGeometry<'a> {
     pub(super) locale: &'a Locale,
 }
 
-/// The lane bands, the top of each lane's first row, and the `y` below the last lane.
+/// Where each lane's rows go.
+pub(super) struct LaneTops {
+    /// The top of each lane's first row.
+    pub(super) rows: Vec<f64>,
+    /// The top of each lane's first callout row.
+    pub(super) callouts: Vec<f64>,
+}
+
+/// The lane bands (each with `callouts[lane]` callout rows under its rows),
+/// where their rows go, and the `y` below the last lane.
 pub(super) fn lane_bands(
     t: &Timeline,
     rows: &Rows,
+    callouts: &[usize],
     g: &LaneGeometry<'_>,
-) -> (Vec<LaneBand>, Vec<f64>, f64) {
+) -> (Vec<LaneBand>, LaneTops, f64) {
     let (narrow, inner, label_col) = (g.narrow, g.inner, g.label_col);
     let mut y = g.y;
     let lane_header = if narrow { 16.0 } else { 0.0 };
@@ -39,9 +50,10 @@ pub(super) fn lane_bands(
     }
     let mut lanes = Vec::with_capacity(t.lanes.len());
     let mut row_top = vec![0.0; t.lanes.len()];
+    let mut callout_top = vec![0.0; t.lanes.len()];
     for (i, lane) in t.lanes.iter().enumerate() {
         let n = rows.per_lane[i].max(1);
-        let h = LANE_PAD * 2.0 + lane_header + n as f64 * ROW_H;
+        let h = LANE_PAD * 2.0 + lane_header + n as f64 * ROW_H + callouts[i] as f64 * CALLOUT_H;
         let rect = Rect {
             x: PAD,
             y,
@@ -74,6 +86,7 @@ pub(super) fn lane_bands(
             })
         };
         row_top[i] = y + LANE_PAD + lane_header;
+        callout_top[i] = row_top[i] + n as f64 * ROW_H;
         // A dense row says how many events share it, in the label column,
         // as long as the column has room ("212 overlapping", "212 overlap",
         // "+212"); a narrow chart has no column: there the table tells.
@@ -107,5 +120,9 @@ pub(super) fn lane_bands(
         });
         y += h;
     }
-    (lanes, row_top, y)
+    let tops = LaneTops {
+        rows: row_top,
+        callouts: callout_top,
+    };
+    (lanes, tops, y)
 }

@@ -1,25 +1,31 @@
 //! Layout: a pure function from (timeline, width, display zone, view) to a
 //! [`Scene`]. Rows inside a lane keep overlapping events apart; labels go
-//! inside, right or left of their bar, or are left to the tooltip — never on
-//! top of something else. Text is measured with the crate's own metrics, so
-//! the scene is the same wherever it is computed.
+//! inside, right or left of their bar, never on top of something else; the
+//! times of outages and degradations go on the chart too, in a callout or in
+//! the list under it when nowhere else. Text is measured with the crate's
+//! own metrics, so the scene is the same wherever it is computed.
 //!
 //! In two steps: [`frame`] does what does not depend on the view (header,
-//! legend, lanes, rows, the axis breaks) once; [`layout_view`] places what
-//! is in view (axis, bars, milestones, labels) on every frame of a zoom or
-//! pan. The steps, in order:
+//! legend, lanes, rows, the axis breaks, the callout rows and the list,
+//! decided at full view) once; [`layout_view`] places what is in view (axis,
+//! bars, milestones, labels, callouts) on every frame of a zoom or pan. The
+//! steps, in order:
 //!
 //! - [`header`]: title, summary and legend;
 //! - [`scale`]: the time scale and its breaks; [`ticks`] the axis steps;
 //! - [`rows`]: each event's row in its lane; [`lanes`]: the lane bands;
 //! - [`axis`]: the axis in view; [`shapes`]: the bars and milestones in view;
-//! - [`labels`]: where each event's label goes;
+//! - [`labels`]: what each event's label says and where it goes;
+//!   [`callouts`]: times with no room beside their bar; [`list`]: the list
+//!   under the chart;
 //! - [`text`] and [`text_metrics`]: text runs and their widths.
 
 mod axis;
+mod callouts;
 mod header;
 mod labels;
 mod lanes;
+mod list;
 mod rows;
 pub mod scale;
 pub mod scene;
@@ -32,16 +38,19 @@ use crate::model::Timeline;
 use crate::time::clock::HourCycle;
 use crate::time::zone::Zone;
 use crate::time::{self, Instant};
+use crate::words::times::TimeWords;
 use crate::words::Locale;
 use axis::{axis_items, caption, AxisGeometry};
-use lanes::{lane_bands, LaneGeometry};
+use callouts::{place_callouts, CalloutRows, MAX_CALLOUT_ROWS};
+use labels::{place_labels, Texts};
+use lanes::{lane_bands, LaneGeometry, LaneTops};
 use rows::{assign_rows, Rows};
 use scale::{domain, idle_gaps, Gap, ScaleMode, TimeScale};
 use scene::{Anchor, LaneBand, LegendEntry, Rect, Role, Scene, Text};
 use std::sync::Arc;
 use text::text;
 use text_metrics::text_width;
-use ticks::AXIS_FONT;
+use ticks::{Step, AXIS_FONT};
 
 /// What to lay out for.
 #[derive(Debug, Clone)]
@@ -101,9 +110,10 @@ const LABEL_PAD: f64 = 4.0;
 pub const MIN_VIEW_MS: i64 = 60_000;
 
 /// Everything about a layout that does not depend on the view: the header,
-/// legend, lanes and rows, and the compressed time scale's breaks. Computed
-/// once for a timeline, width, zone and scale mode, and reused for every
-/// frame of a zoom or pan.
+/// legend, lanes and rows, the compressed time scale's breaks, the label
+/// texts, the callout rows and the list under the chart. Computed once for a
+/// timeline, width, zone and scale mode, and reused for every frame of a
+/// zoom or pan.
 pub struct Frame {
     zone: Zone,
     cycle: HourCycle,
@@ -114,8 +124,14 @@ pub struct Frame {
     summary: Vec<Text>,
     legend: Vec<LegendEntry>,
     lanes: Vec<LaneBand>,
-    row_top: Vec<f64>,
+    tops: LaneTops,
     rows: Rows,
+    texts: Option<Texts>,
+    callout_rows: Vec<usize>,
+    list: Vec<LegendEntry>,
+    notes: Vec<Text>,
+    /// The bottom of the list, if there is one.
+    list_bottom: Option<f64>,
     gaps: Vec<Gap>,
     domain: (Instant, Instant),
     full_view: (Instant, Instant),
@@ -160,26 +176,60 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
     let plot_w = plot_x1 - plot_x0;
 
     let gaps = match o.scale {
-        ScaleMode::Auto => idle_gaps(t, (d0, d1), plot_w - 2.0 * PAD),
+        ScaleMode::Auto => idle_gaps(t, (d0, d1), &zone),
         ScaleMode::Linear => Vec::new(),
     };
     // Full view: the domain with a little room on both sides.
-    let padded = TimeScale::new(
-        gaps.clone(),
-        (d0, d1),
-        (d0, d1),
-        plot_x0 + PAD,
-        plot_x1 - PAD,
-    );
+    let padded = TimeScale::new(gaps.clone(), (d0, d1), plot_x0 + PAD, plot_x1 - PAD);
     let full_view = (padded.time_at(plot_x0), padded.time_at(plot_x1));
-    let full = TimeScale::new(gaps.clone(), (d0, d1), full_view, plot_x0, plot_x1);
+    let full = TimeScale::new(gaps.clone(), full_view, plot_x0, plot_x1);
 
     let (legend, y) = header::legend(t, !gaps.is_empty(), width, y, &locale);
+
+    // Times say their day when the axis shows no hours.
+    let dated = !matches!(
+        ticks::choose_step(&full, locale.clock(Some(cycle))),
+        Step::Seconds(_) | Step::Minutes(_) | Step::Hours(_)
+    );
+    let words = TimeWords {
+        zone: &zone,
+        locale: &locale,
+        clock: locale.clock(Some(cycle)),
+        dated,
+        now,
+    };
+    let texts = Texts::new(t, &words);
 
     // Axis rows above the lanes, then the lanes.
     let (axis_top, span_y, tick_y) = (y, y + 7.0, y + 22.0);
     let plot_top = y + 32.0;
-    let rows = assign_rows(t, &full, d1);
+    let rows = assign_rows(t, &full, d1, &texts);
+    // Labels at full view, to learn which lanes need callout rows and
+    // whether some range's times find no room at all (then the list).
+    let (callout_rows, listed) = {
+        let tops = vec![0.0; t.lanes.len()];
+        let shapes = shapes::shapes(t, &rows, &tops, &full, (plot_x0, plot_x1), d1);
+        let placed = place_labels(t, &texts, &shapes.label_items, plot_x0, plot_x1);
+        let at = CalloutRows {
+            rows: &vec![MAX_CALLOUT_ROWS; t.lanes.len()],
+            top: &tops,
+        };
+        let mut c = place_callouts(t, &texts, &shapes, &placed, &at, (plot_x0, plot_x1));
+        // A lane where some callout finds no room gets none: the list
+        // has its ranges, as it has those in a dense row (never labelled).
+        let mut listed = false;
+        for (rows, failed) in c.rows.iter_mut().zip(&c.failed) {
+            if *failed {
+                *rows = 0;
+                listed = true;
+            }
+        }
+        for (i, e) in t.events.iter().enumerate() {
+            let dense = rows.dense[e.lane] && rows.row_of[i] + 1 == rows.per_lane[e.lane];
+            listed |= dense && texts.must(i);
+        }
+        (c.rows, listed)
+    };
     let geometry = LaneGeometry {
         y: plot_top,
         width,
@@ -188,12 +238,24 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
         narrow,
         locale: &locale,
     };
-    let (lanes, row_top, bottom) = lane_bands(t, &rows, &geometry);
+    let (lanes, tops, bottom) = lane_bands(t, &rows, &callout_rows, &geometry);
     let plot = Rect {
         x: plot_x0,
         y: plot_top,
         w: plot_w,
         h: (bottom - plot_top).max(ROW_H),
+    };
+    // The list goes under the caption, its times dated when the chart
+    // spans more than one day.
+    let (list, notes, list_bottom) = if listed {
+        let words = TimeWords {
+            dated: zone.local(d0).date() != zone.local(d1).date(),
+            ..words
+        };
+        let l = list::impact_list(t, &texts, &words, inner, caption_y(&plot) + 12.0);
+        (l.entries, l.notes, Some(l.bottom))
+    } else {
+        (Vec::new(), Vec::new(), None)
     };
     Frame {
         zone,
@@ -205,8 +267,13 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
         summary,
         legend,
         lanes,
-        row_top,
+        tops,
         rows,
+        texts: Some(texts),
+        callout_rows,
+        list,
+        notes,
+        list_bottom,
         gaps,
         domain: (d0, d1),
         full_view,
@@ -218,6 +285,11 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
         },
         empty: None,
     }
+}
+
+/// The baseline of the caption under `plot`.
+fn caption_y(plot: &Rect) -> f64 {
+    plot.bottom() + 14.0
 }
 
 /// The label column's width: the widest lane label, within limits.
@@ -269,8 +341,16 @@ fn empty_frame(
         summary,
         legend: Vec::new(),
         lanes: Vec::new(),
-        row_top: Vec::new(),
+        tops: LaneTops {
+            rows: Vec::new(),
+            callouts: Vec::new(),
+        },
         rows: Rows::default(),
+        texts: None,
+        callout_rows: Vec::new(),
+        list: Vec::new(),
+        notes: Vec::new(),
+        list_bottom: None,
         gaps: Vec::new(),
         domain: (0, 0),
         full_view: (0, 0),
@@ -294,48 +374,41 @@ fn empty_frame(
 /// the left and right edges; `None` shows everything) in a prepared frame.
 pub fn layout_view(t: &Timeline, f: &Frame, view: Option<(Instant, Instant)>) -> Scene {
     let plot = f.axis.plot;
-    if let Some((empty, caption, height)) = &f.empty {
-        return Scene {
-            width: f.width,
-            height: *height,
-            title: f.title.clone(),
-            summary: f.summary.clone(),
-            legend: Vec::new(),
-            plot,
-            lanes: Vec::new(),
-            grid: Vec::new(),
-            tick_labels: Vec::new(),
-            span_labels: Vec::new(),
-            breaks: Vec::new(),
-            bars: Vec::new(),
-            markers: Vec::new(),
-            labels: Vec::new(),
-            caption: caption.clone(),
-            view: (0, 0),
-            domain: (0, 0),
-            empty: Some(empty.clone()),
-            scale: None,
-            tick_step: None,
-        };
-    }
+    let (Some(texts), None) = (&f.texts, &f.empty) else {
+        return empty_scene(f);
+    };
     let (plot_x0, plot_x1) = (plot.x, plot.right());
     let view = clamp_view(view, f.full_view);
-    let scale = TimeScale::new(f.gaps.clone(), f.domain, view, plot_x0, plot_x1);
-    let axis = axis_items(&scale, &f.zone, f.locale.clock(Some(f.cycle)), &f.axis);
+    let scale = TimeScale::new(f.gaps.clone(), view, plot_x0, plot_x1);
+    let axis = axis_items(
+        &scale,
+        &f.zone,
+        &f.locale,
+        f.locale.clock(Some(f.cycle)),
+        &f.axis,
+    );
     let shapes = shapes::shapes(
         t,
         &f.rows,
-        &f.row_top,
+        &f.tops.rows,
         &scale,
         (plot_x0, plot_x1),
         f.domain.1,
     );
-    let labels = labels::place_labels(t, &shapes.label_items, &f.rows, plot_x0, plot_x1);
-    let caption_y = plot.bottom() + 14.0;
+    let placed = place_labels(t, texts, &shapes.label_items, plot_x0, plot_x1);
+    let at = CalloutRows {
+        rows: &f.callout_rows,
+        top: &f.tops.callouts,
+    };
+    let callouts = place_callouts(t, texts, &shapes, &placed, &at, (plot_x0, plot_x1));
+    let mut labels = placed.labels;
+    labels.extend(callouts.labels);
+    let caption_y = caption_y(&plot);
     let caption = caption(&f.zone, view, caption_y, f.inner, &f.locale);
+    let bottom = f.list_bottom.unwrap_or(caption_y).max(caption_y);
     Scene {
         width: f.width,
-        height: (caption_y + 8.0 + PAD).ceil(),
+        height: (bottom + 8.0 + PAD).ceil(),
         title: f.title.clone(),
         summary: f.summary.clone(),
         legend: f.legend.clone(),
@@ -348,12 +421,56 @@ pub fn layout_view(t: &Timeline, f: &Frame, view: Option<(Instant, Instant)>) ->
         bars: shapes.bars,
         markers: shapes.markers,
         labels,
+        leaders: callouts.leaders,
         caption,
+        list: f.list.clone(),
+        notes: f.notes.clone(),
         view,
         domain: f.full_view,
         empty: None,
         scale: Some(scale),
         tick_step: axis.step,
+    }
+}
+
+/// The scene of a frame with nothing to lay out.
+fn empty_scene(f: &Frame) -> Scene {
+    let (empty, caption, height) = f.empty.clone().unwrap_or_else(|| {
+        let none = text(
+            PAD,
+            0.0,
+            "",
+            AXIS_FONT,
+            false,
+            Anchor::Start,
+            Role::MutedText,
+        );
+        (none.clone(), none, 0.0)
+    });
+    Scene {
+        width: f.width,
+        height,
+        title: f.title.clone(),
+        summary: f.summary.clone(),
+        legend: Vec::new(),
+        plot: f.axis.plot,
+        lanes: Vec::new(),
+        grid: Vec::new(),
+        tick_labels: Vec::new(),
+        span_labels: Vec::new(),
+        breaks: Vec::new(),
+        bars: Vec::new(),
+        markers: Vec::new(),
+        labels: Vec::new(),
+        leaders: Vec::new(),
+        caption,
+        list: Vec::new(),
+        notes: Vec::new(),
+        view: (0, 0),
+        domain: (0, 0),
+        empty: Some(empty),
+        scale: None,
+        tick_step: None,
     }
 }
 

@@ -3,9 +3,9 @@
 //! there is some, and at most [`MAX_ROWS`] a lane (the last one shared, the
 //! lane's dense row).
 
+use super::labels::Texts;
 use super::scale::TimeScale;
-use super::text_metrics::text_width;
-use super::{LABEL_FONT, LABEL_PAD, MARKER_R, MAX_ROWS, MIN_BAR_W, ROW_GAP};
+use super::{LABEL_PAD, MARKER_R, MAX_ROWS, MIN_BAR_W, ROW_GAP};
 use crate::model::Timeline;
 use crate::order::by_keys;
 use crate::time::Instant;
@@ -15,8 +15,6 @@ use crate::time::Instant;
 pub(super) struct Rows {
     pub(super) row_of: Vec<usize>,
     pub(super) per_lane: Vec<usize>,
-    /// Width of each event's title at the label font, measured once per layout.
-    pub(super) title_w: Vec<f64>,
     /// Events by lane, then row, then left to right: the order shapes are
     /// laid out and drawn in, so that neighbours in a row come one after
     /// the other (labels look at them; drawing merges them).
@@ -93,8 +91,14 @@ pub(super) fn bar_span(s: &TimeScale, start: Instant, end: Instant) -> (f64, f64
     (x0, s.x(end).max(x0 + MIN_BAR_W))
 }
 
-/// The rows of every event of `t` at full view; ongoing ranges run to `open_end`.
-pub(super) fn assign_rows(t: &Timeline, full: &TimeScale, open_end: Instant) -> Rows {
+/// The rows of every event of `t` at full view, keeping room for `texts`
+/// beside shapes where there is some; ongoing ranges run to `open_end`.
+pub(super) fn assign_rows(
+    t: &Timeline,
+    full: &TimeScale,
+    open_end: Instant,
+    texts: &Texts,
+) -> Rows {
     let order = by_keys(
         t.events
             .iter()
@@ -103,7 +107,6 @@ pub(super) fn assign_rows(t: &Timeline, full: &TimeScale, open_end: Instant) -> 
     let mut row_of = vec![0; t.events.len()];
     let mut per_lane = vec![0; t.lanes.len()];
     let mut dense = vec![false; t.lanes.len()];
-    let mut title_w = vec![0.0; t.events.len()];
     let mut in_lane = vec![0; t.lanes.len()];
     for e in &t.events {
         in_lane[e.lane] += 1;
@@ -125,8 +128,7 @@ pub(super) fn assign_rows(t: &Timeline, full: &TimeScale, open_end: Instant) -> 
         } else {
             bar_span(full, e.start, e.end.unwrap_or(open_end))
         };
-        title_w[i] = text_width(&e.title, LABEL_FONT, false);
-        let label = title_w[i] + 2.0 * LABEL_PAD;
+        let label = texts.full_w(i) + 2.0 * LABEL_PAD;
         let label_inside = e.kind.spec().label_inside && !e.is_point() && label <= x1 - x0;
         let reach = if label_inside { x1 } else { x1 + label };
         // A row is free for this shape when its edge + ROW_GAP <= x0.
@@ -167,7 +169,6 @@ pub(super) fn assign_rows(t: &Timeline, full: &TimeScale, open_end: Instant) -> 
     Rows {
         row_of,
         per_lane,
-        title_w,
         order,
         dense,
     }

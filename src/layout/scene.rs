@@ -243,7 +243,7 @@ impl Marker {
     }
 }
 
-/// A compressed stretch of idle time.
+/// A quiet stretch cut out of the time axis.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AxisBreak {
     /// The band the break covers, through axis and lanes.
@@ -252,6 +252,19 @@ pub struct AxisBreak {
     pub start: Instant,
     /// End of the compressed stretch.
     pub end: Instant,
+    /// How much time it hides ("14 h"), on the tick row, when in view.
+    pub label: Option<Text>,
+}
+
+/// A callout's leader: a vertical line from a bar down to its label.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Leader {
+    /// x in pixels.
+    pub x: f64,
+    /// Where it starts, under the bar.
+    pub y0: f64,
+    /// Where it ends, beside the label.
+    pub y1: f64,
 }
 
 /// A vertical grid line at a tick.
@@ -324,10 +337,18 @@ pub struct Scene {
     pub bars: Vec<Bar>,
     /// Milestones in view.
     pub markers: Vec<Marker>,
-    /// Event labels.
+    /// Event labels, callouts included.
     pub labels: Vec<Text>,
+    /// The callouts' leader lines.
+    pub leaders: Vec<Leader>,
     /// The line naming the display zone.
     pub caption: Text,
+    /// Under the chart, when some range that hurts users has no room for
+    /// its times on the chart: every such range with its times, in time
+    /// order, each with its kind's swatch.
+    pub list: Vec<LegendEntry>,
+    /// The list's heading, and what it leaves out ("and 12 more").
+    pub notes: Vec<Text>,
     /// The instants at the plot's left and right edges.
     pub view: (Instant, Instant),
     /// The instants the whole timeline covers (with padding).
@@ -353,8 +374,11 @@ impl Scene {
             .chain(self.lanes.iter().filter_map(|l| l.note.as_ref()))
             .chain(&self.tick_labels)
             .chain(&self.span_labels)
+            .chain(self.breaks.iter().filter_map(|b| b.label.as_ref()))
             .chain(&self.labels)
             .chain(std::iter::once(&self.caption))
+            .chain(self.list.iter().map(|l| &l.text))
+            .chain(&self.notes)
             .chain(&self.empty)
     }
 }

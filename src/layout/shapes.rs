@@ -52,7 +52,17 @@ pub(super) fn shapes(
                 };
                 if labelled {
                     let b = m.bounds();
-                    items.push((e.lane, row, b.x, b.right(), cy, i, false, role));
+                    items.push(LabelItem {
+                        lane: e.lane,
+                        row,
+                        x0: b.x,
+                        x1: b.right(),
+                        cy,
+                        bottom: b.bottom(),
+                        event: i,
+                        inside: false,
+                        role,
+                    });
                 }
                 markers.push(m);
             }
@@ -96,7 +106,17 @@ pub(super) fn shapes(
         if labelled {
             // A share drawn nearly full reads like a full bar: its label fits inside.
             let inside = spec.label_inside && (!share || e.impact.is_some_and(|i| i >= 0.95));
-            items.push((e.lane, row, x0, x1, cy, i, inside, role));
+            items.push(LabelItem {
+                lane: e.lane,
+                row,
+                x0,
+                x1,
+                cy,
+                bottom: rect.bottom(),
+                event: i,
+                inside,
+                role,
+            });
         }
         bars.push(Bar {
             event: i,

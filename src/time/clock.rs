@@ -45,6 +45,8 @@ pub struct Clock<'a> {
     pub range: &'a str,
     /// "{start} – ongoing": a range without an end yet.
     pub ongoing: &'a str,
+    /// "{start}–{end}": a range as the chart labels it.
+    pub short_range: &'a str,
 }
 
 impl<'a> Clock<'a> {
@@ -55,6 +57,7 @@ impl<'a> Clock<'a> {
             formats,
             range: "{start} – {end}",
             ongoing: "{start} – ongoing",
+            short_range: "{start}–{end}",
         }
     }
 }
@@ -213,6 +216,75 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, clock: Clock<'_>
     }
 }
 
+/// A closed range as a chart labels it, without the zone (the chart's
+/// caption names it): "8:24–8:49 AM", "11:55 AM–1:55 PM", "16:24–16:49",
+/// "11:50 PM–12:20 AM" across midnight, in the locale's words
+/// (`clock.short_range`, "{start}–{end}"). To the minute, and to the second
+/// only when it lasts less than ten minutes and the seconds say something;
+/// with the day when `dated` or when it lasts a day or more ("Dec 7,
+/// 6:30 PM–Dec 9, 9:00 AM"), and with each end's zone abbreviation when a
+/// clock change falls inside it.
+pub fn short_range(
+    start: Instant,
+    end: Instant,
+    zone: &Zone,
+    clock: Clock<'_>,
+    dated: bool,
+) -> String {
+    let (ls, le) = (zone.local(start), zone.local(end));
+    let p = if end - start < 600_000 {
+        precision_of(ls).max(precision_of(le))
+    } else {
+        Precision::Minute
+    }
+    .max(Precision::Minute);
+    // Offsets first: a zone's abbreviations are slow to learn in a browser,
+    // and only a range across a clock change needs them.
+    let clock_change = zone.offset_seconds(start) != zone.offset_seconds(end);
+    let same_day = ls.date() == le.date();
+    let both_days = !same_day && (dated || end - start >= 86_400_000);
+    // Within one half of the day the AM/PM marker is written once, where the
+    // locale puts it: "8:24–8:49 AM", "午前8:24–8:49".
+    let same_half = !clock_change
+        && same_day
+        && (clock.cycle == HourCycle::H23 || (ls.hour() < 12) == (le.hour() < 12));
+    let marker_first = time_pattern(clock, p).trim_start().starts_with("{a}");
+    let (mut first, mut last) = match (same_half && clock.cycle == HourCycle::H12, marker_first) {
+        (true, false) => (bare_time(ls, clock, p), time(le, clock, p)),
+        (true, true) => (time(ls, clock, p), bare_time(le, clock, p)),
+        _ => (time(ls, clock, p), time(le, clock, p)),
+    };
+    if clock_change {
+        first = format!("{first} {}", zone.abbreviation(start));
+        last = format!("{last} {}", zone.abbreviation(end));
+    }
+    let (first, last) = match (dated || both_days, both_days) {
+        (true, true) => (
+            date(ls, clock, Field::DayMonthTime, &first),
+            date(le, clock, Field::DayMonthTime, &last),
+        ),
+        _ => (first, last),
+    };
+    let times = fill_with(clock.short_range, &[("start", &first), ("end", &last)]);
+    if dated && !both_days {
+        date(ls, clock, Field::DayMonthTime, &times)
+    } else {
+        times
+    }
+}
+
+/// A moment as a chart labels it, to the minute: "10:27 AM", "Dec 7,
+/// 10:27 AM" when `dated`.
+pub fn short_moment(t: Instant, zone: &Zone, clock: Clock<'_>, dated: bool) -> String {
+    let l = zone.local(t);
+    let at = time(l, clock, Precision::Minute);
+    if dated {
+        date(l, clock, Field::DayMonthTime, &at)
+    } else {
+        at
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -254,6 +326,100 @@ mod tests {
         assert_eq!(
             range(s, None, &utc, HourCycle::H23.into()),
             "Dec 7, 16:24 UTC – ongoing"
+        );
+    }
+
+    #[test]
+    fn short_ranges_label_bars() {
+        let la = Zone::named("America/Los_Angeles").unwrap();
+        let r = |a: &str, b: &str, dated: bool| {
+            short_range(at(a), at(b), &la, HourCycle::H12.into(), dated)
+        };
+        assert_eq!(
+            r(
+                "2022-12-07T08:24:00-08:00",
+                "2022-12-07T08:49:00-08:00",
+                false
+            ),
+            "8:24–8:49 AM"
+        );
+        assert_eq!(
+            r(
+                "2022-12-09T11:55:00-08:00",
+                "2022-12-09T13:55:00-08:00",
+                false
+            ),
+            "11:55 AM–1:55 PM"
+        );
+        assert_eq!(
+            r(
+                "2022-12-07T23:50:00-08:00",
+                "2022-12-08T00:20:00-08:00",
+                false
+            ),
+            "11:50 PM–12:20 AM"
+        );
+        assert_eq!(
+            r(
+                "2022-12-07T18:30:00-08:00",
+                "2022-12-09T09:00:00-08:00",
+                false
+            ),
+            "Dec 7, 6:30 PM–Dec 9, 9:00 AM"
+        );
+        assert_eq!(
+            r(
+                "2022-12-07T08:24:00-08:00",
+                "2022-12-07T08:49:00-08:00",
+                true
+            ),
+            "Dec 7, 8:24–8:49 AM"
+        );
+        let utc = Zone::utc();
+        let (s, e) = (
+            at("2022-12-07T08:24:00-08:00"),
+            at("2022-12-07T08:49:00-08:00"),
+        );
+        assert_eq!(
+            short_range(s, e, &utc, HourCycle::H23.into(), false),
+            "16:24–16:49"
+        );
+        assert_eq!(
+            short_moment(s, &la, HourCycle::H12.into(), false),
+            "8:24 AM"
+        );
+        // Seconds only where they matter.
+        assert_eq!(
+            r(
+                "2022-12-07T08:24:52-08:00",
+                "2022-12-07T08:49:07-08:00",
+                false
+            ),
+            "8:24–8:49 AM"
+        );
+        assert_eq!(
+            r(
+                "2022-12-07T08:24:52-08:00",
+                "2022-12-07T08:26:07-08:00",
+                false
+            ),
+            "8:24:52–8:26:07 AM"
+        );
+        assert_eq!(
+            short_moment(s, &utc, HourCycle::H23.into(), true),
+            "Dec 7, 16:24"
+        );
+        // A clock change inside: each end says its zone.
+        let ny = Zone::named("America/New_York").unwrap();
+        assert_eq!(
+            short_range(
+                at("2024-11-03T01:30:00-04:00"),
+                at("2024-11-03T01:10:00-05:00"),
+                &ny,
+                HourCycle::H12.into(),
+                false
+            ),
+            "1:30 AM EDT–1:10 AM EST"
         );
     }
 

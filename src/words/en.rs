@@ -8,7 +8,7 @@ use crate::model::Kind;
 use crate::template::part;
 
 /// Every English word, by key.
-pub const WORDS: [(&str, &str); 74] = [
+pub const WORDS: [(&str, &str); 79] = [
     // The summary line under the title.
     ("summary.none", "No events"),
     ("summary.sentence", "{summary}."),
@@ -29,6 +29,10 @@ pub const WORDS: [(&str, &str); 74] = [
     // Ranges of time.
     ("range", "{start} – {end}"),
     ("range.ongoing", "{start} – ongoing"),
+    ("range.short", "{start}–{end}"),
+    // Times on the chart's events: "8:24–8:49 AM · 25 min", "since 8:24 AM · ongoing".
+    ("times.separator", " · "),
+    ("times.since", "since {start}"),
     // One event: the tooltip, the details, the table, the screen reader.
     ("event.withSeverity", "{kind} ({severity})"),
     ("severity.minor", "minor"),
@@ -66,7 +70,10 @@ pub const WORDS: [(&str, &str); 74] = [
         "chart.hint",
         "Arrow keys move between events, Enter opens details, plus and minus zoom, 0 resets.",
     ),
-    ("legend.break", "Quiet time, compressed"),
+    ("legend.break", "Quiet time cut out (same scale)"),
+    // The list under a chart whose outages' times find no room on it.
+    ("list.heading", "When users were affected"),
+    ("list.more", "and {n} more"),
     ("lane.overlapping", "{n} overlapping"),
     ("lane.overlap", "{n} overlap"),
     // The toolbar.

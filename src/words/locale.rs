@@ -145,6 +145,7 @@ impl Locale {
         Clock {
             range: self.word("range"),
             ongoing: self.word("range.ongoing"),
+            short_range: self.word("range.short"),
             ..Clock::new(&self.formats, cycle)
         }
     }

@@ -1,10 +1,11 @@
 //! The timeline in words, for people, in the reader's language: each event
 //! described the same way for the tooltip, the details panel, the
-//! screen-reader announcement and the table ([`describe`]), and the
-//! headline numbers under the title ([`summary`]). Every word, number,
-//! duration and date goes through a [`Locale`] ([`locale`]): English is
-//! built in ([`en`], the key set), other languages' tables are
-//! `locales/<tag>.json` (embedded in the full build by `tables`).
+//! screen-reader announcement and the table ([`describe`]), the headline
+//! numbers under the title ([`summary`]), and the times the chart writes on
+//! its events ([`times`]). Every word, number, duration and date goes
+//! through a [`Locale`] ([`locale`]): English is built in ([`en`], the key
+//! set), other languages' tables are `locales/<tag>.json` (embedded in the
+//! full build by `tables`).
 
 pub mod describe;
 pub mod en;
@@ -12,6 +13,7 @@ pub mod locale;
 pub mod summary;
 #[cfg(feature = "full")]
 pub mod tables;
+pub mod times;
 
 pub use locale::Locale;
 
