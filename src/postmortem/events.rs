@@ -119,9 +119,11 @@ fn short_title(text: &str) -> String {
     let head: String = sentence.chars().take(SHORT).collect();
     // "To prevent it, we …", "As sites moved, some …": the opening clause
     // leans on what follows, so it is no title.
-    let leaning = ["To ", "As ", "When ", "After ", "Before ", "If ", "Since ", "While "]
-        .iter()
-        .any(|w| sentence.starts_with(w));
+    let leaning = [
+        "To ", "As ", "When ", "After ", "Before ", "If ", "Since ", "While ",
+    ]
+    .iter()
+    .any(|w| sentence.starts_with(w));
     let clause = [", ", "; ", " – ", " — ", ": "]
         .iter()
         .filter_map(|sep| head.rfind(sep))
@@ -473,14 +475,26 @@ mod tests {
     fn short_titles() {
         assert_eq!(short_title("A fix. It worked."), "A fix");
         // "a.m." is read as an abbreviation, even where it ends a sentence.
-        assert_eq!(short_title("Fixed at 9 a.m. EST. Then lunch."), "Fixed at 9 a.m. EST");
-        assert_eq!(short_title("Rolled back, e.g. the API. Done."), "Rolled back, e.g. the API");
+        assert_eq!(
+            short_title("Fixed at 9 a.m. EST. Then lunch."),
+            "Fixed at 9 a.m. EST"
+        );
+        assert_eq!(
+            short_title("Rolled back, e.g. the API. Done."),
+            "Rolled back, e.g. the API"
+        );
         let long = "We start to observe 403 errors being served to clients on the affected server and we identify the issue";
-        assert_eq!(short_title(long), "We start to observe 403 errors being served to clients on the affected…");
+        assert_eq!(
+            short_title(long),
+            "We start to observe 403 errors being served to clients on the affected…"
+        );
         let clause = "A 25-minute outage occurred, where incoming connections were rejected and users saw 5XX errors";
         assert_eq!(short_title(clause), "A 25-minute outage occurred");
         let leaning = "To permanently prevent reoccurrence, we make the decision to perform a platform migration.";
-        assert_eq!(short_title(leaning), "To permanently prevent reoccurrence, we make the decision to perform a…");
+        assert_eq!(
+            short_title(leaning),
+            "To permanently prevent reoccurrence, we make the decision to perform a…"
+        );
         assert!(short_title(&"é".repeat(300)).chars().count() <= SHORT);
     }
 

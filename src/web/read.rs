@@ -89,7 +89,12 @@ fn host_syntax_problem(error: &JsValue, text: &str) -> Problem {
         .unwrap_or_default();
     let number_after = |key: &str| -> Option<usize> {
         let at = crate::find::find(&raw, key)? + key.len();
-        let digits: String = raw.get(at..).unwrap_or_default().chars().take_while(char::is_ascii_digit).collect();
+        let digits: String = raw
+            .get(at..)
+            .unwrap_or_default()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         digits.parse().ok()
     };
     let (mut line, mut column) = (number_after("line "), number_after("column "));

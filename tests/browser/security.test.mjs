@@ -253,6 +253,7 @@ test('injection: every text field of a hostile timeline shows as text in tooltip
 
     // The table: every title and lane as text.
     await p.page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[data-act=table]').click(), '#src');
+    await p.page.evaluate((sel) => document.querySelector(sel).tableReady, '#src');
     const table = await p.page.evaluate((sel) => {
       const t = document.querySelector(sel).shadowRoot.querySelector('.table');
       return {
@@ -301,6 +302,7 @@ test('injection: inline JSON, the timeline attribute and .data carrying the same
     }
     for (const sel of ['#inline', '#object', '#text', '#attribute']) {
       await p.page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('[data-act=table]').click(), sel);
+      await p.page.evaluate((s) => document.querySelector(s).tableReady, sel);
       const caption = await p.page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('caption').textContent, sel);
       assert.equal(caption, `${FIXTURE.title}: every event`, sel);
       await assertShadowClean(p.page, sel);
