@@ -246,7 +246,7 @@ export class IncidentTimelineElement extends HTMLElement {
 
   /**
    * Resolves when the accessible table of the drawn chart is complete: it is
-   * built after the first paint, in idle time (above 10,000 events, when
+   * built after the first paint, in idle time (above 1,000 events, when
    * the Table button asks for it). `incident-timeline:table` fires then too.
    */
   get tableReady() {
