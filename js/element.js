@@ -59,9 +59,9 @@ function problemsOf(error) {
   return [{ path: '', message: String((error && error.message) || error) }];
 }
 
+/** A problem in words: the core writes its own (`text`: place, path, message); the element's have only a message. */
 function describeProblem(p) {
-  if (p.line != null) return `line ${p.line}, column ${p.column}: ${p.message}`;
-  return p.path ? `${p.path}: ${p.message}` : p.message;
+  return p.text || p.message;
 }
 
 function sheet() {
