@@ -24,7 +24,10 @@ build() {
   # Rust 1.95 emits these features; wasm-opt must be told. Stripping happens
   # here, not in the cargo profile, because wasm-bindgen reads target_features.
   # -O2 before -Oz: measured smaller after gzip than -Oz alone.
-  npx --no-install wasm-opt -O2 -Oz --converge \
+  # --low-memory-unused: Rust places nothing in the first kilobyte of
+  # memory (the stack comes first, from 1 MiB down), so constant offsets
+  # fold into loads and stores (about 400 bytes gzip off the widget).
+  npx --no-install wasm-opt -O2 -Oz --converge --low-memory-unused \
     --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
     --enable-reference-types --enable-multivalue \
     --strip-debug --strip-producers --strip-target-features \

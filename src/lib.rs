@@ -35,6 +35,7 @@ pub mod hit;
 pub mod import;
 pub mod layout;
 pub mod model;
+mod names;
 mod order;
 pub mod parse;
 #[cfg(feature = "full")]

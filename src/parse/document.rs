@@ -5,9 +5,9 @@ use super::checker::{describe, join, shown, Checker, DOCUMENT_KEYS, LANE_KEYS};
 use super::hints::{closest, one_of};
 use super::limits::{MAX_DETAIL_CHARS, MAX_EVENTS, MAX_ID_CHARS, MAX_LANES, MAX_TITLE_CHARS};
 use crate::model::{Lane, Timeline};
+use crate::names::Names;
 use crate::time::zone::Zone;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 
 impl Checker {
     pub(super) fn document(&mut self, v: &Value) -> Option<Timeline> {
@@ -55,11 +55,10 @@ impl Checker {
         let declared = m.get("lanes").and_then(|v| self.lanes(v));
         let lanes_given = m.contains_key("lanes");
         let mut lanes = declared.unwrap_or_default();
-        let mut lane_index: HashMap<String, usize> = lanes
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id.clone(), i))
-            .collect();
+        let mut lane_index = Names::default();
+        for (i, l) in lanes.iter().enumerate() {
+            lane_index.insert(&l.id, i);
+        }
 
         let Some(events_value) = m.get("events") else {
             self.report(
@@ -70,8 +69,7 @@ impl Checker {
         };
         let items = self.array(events_value, "events", MAX_EVENTS)?;
         let mut events = Vec::with_capacity(items.len());
-        // Keyed by String like the lane index: one kind of map in the wasm.
-        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut ids = Names::default();
         for (i, item) in items.iter().enumerate() {
             let path = format!("events[{i}]");
             let Some(em) = self.object(item, &path, "an event") else {
@@ -84,7 +82,7 @@ impl Checker {
                         format!("duplicate id \"{id}\": events[{first}] already uses it"),
                     );
                 } else {
-                    ids.insert(id.to_string(), i);
+                    ids.insert(id, i);
                 }
             }
             let lane = self.event_lane(em, &path, lanes_given, &mut lanes, &mut lane_index);
@@ -146,7 +144,7 @@ impl Checker {
         path: &str,
         lanes_given: bool,
         lanes: &mut Vec<Lane>,
-        index: &mut HashMap<String, usize>,
+        index: &mut Names,
     ) -> Option<usize> {
         const IMPLICIT: &str = "events";
         let id = if lanes_given {
@@ -154,7 +152,7 @@ impl Checker {
         } else {
             self.id(m, path, "lane", false)
         };
-        if let Some(&i) = id.and_then(|id| index.get(id)) {
+        if let Some(i) = id.and_then(|id| index.get(id)) {
             return Some(i);
         }
         if lanes_given {
@@ -187,14 +185,14 @@ impl Checker {
             Some(id) => (id, id),
             None => (IMPLICIT, "Events"),
         };
-        if let Some(&i) = index.get(id) {
+        if let Some(i) = index.get(id) {
             return Some(i);
         }
         lanes.push(Lane {
             id: id.to_string(),
             label: label.to_string(),
         });
-        index.insert(id.to_string(), lanes.len() - 1);
+        index.insert(id, lanes.len() - 1);
         Some(lanes.len() - 1)
     }
 }
