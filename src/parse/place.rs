@@ -178,13 +178,14 @@ fn offset(text: &str, path: &str) -> Option<usize> {
 }
 
 /// Gives each problem without a place the line and column of its path in
-/// `text` (the first [`MAX_PLACED`] of them).
+/// `text` (the first [`MAX_PLACED`] of them). A problem of the whole
+/// document (an empty path) stays without one.
 pub fn place(text: &str, problems: &mut [Problem]) {
     // Columns as an editor shows them: a byte-order mark is not one.
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     for p in problems
         .iter_mut()
-        .filter(|p| p.line.is_none())
+        .filter(|p| p.line.is_none() && !p.path.is_empty())
         .take(MAX_PLACED)
     {
         if let Some(at) = offset(body, &p.path) {
@@ -233,7 +234,9 @@ mod tests {
         // Missing: the object that lacks it; out of range: the array.
         assert_eq!(at(text, "events[0].end"), (4, 5));
         assert_eq!(at(text, "events[7]"), (3, 13));
-        assert_eq!(at(text, ""), (1, 1));
+        let mut whole = [Problem::at("", "x")];
+        place(text, &mut whole);
+        assert_eq!((whole[0].line, whole[0].column), (None, None));
     }
 
     #[test]
