@@ -70,10 +70,13 @@ export interface TimelineEvent {
 export interface Problem {
   /** JSON path, like `events[3].end`; empty for the whole document. */
   path: string;
-  /** 1-based, for syntax errors. */
+  /** 1-based: of a syntax error, or of the path's value when the input was text. */
   line?: number;
+  /** 1-based, in characters. */
   column?: number;
   message: string;
+  /** The problem in one line, place first ("line 6, column 12: events[1].id: duplicate id …"). */
+  text?: string;
 }
 
 /** Thrown by `parseTimeline` and `renderToSvg`: `message` lists every problem. */
@@ -126,7 +129,7 @@ export interface ImportWarning {
   /** The JSON path of the feed item (empty for post-mortem text). */
   path: string;
   message: string;
-  /** Post-mortem text: the 1-based line and column (in characters) of the entry. */
+  /** The 1-based line and column (in characters) of the entry (text) or of the item (a feed read from text). */
   line?: number;
   column?: number;
 }

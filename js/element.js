@@ -101,9 +101,9 @@ function problemsOf(error) {
   return [{ path: '', message: String((error && error.message) || error) }];
 }
 
+/** A problem in words: the core writes its own (`text`: place, path, message); the element's have only a message. */
 function describeProblem(p) {
-  if (p.line != null) return `line ${p.line}, column ${p.column}: ${p.message}`;
-  return p.path ? `${p.path}: ${p.message}` : p.message;
+  return p.text || p.message;
 }
 
 function sheet() {
@@ -297,6 +297,16 @@ export class IncidentTimelineElement extends HTMLElement {
     this.#load();
   }
 
+  /**
+   * Resolves when the accessible table of the drawn chart is complete: it is
+   * built after the first paint, in idle time (above 1,000 events, when
+   * the Table button asks for it). `incident-timeline:table` fires then too.
+   */
+  get tableReady() {
+    if (this.interaction.tableComplete) return Promise.resolve();
+    return new Promise((done) => this.addEventListener('incident-timeline:table', () => done(), { once: true }));
+  }
+
   /** `ready`, `loading`, `error` or `idle`. */
   get state() {
     return this.#state;
@@ -332,8 +342,10 @@ export class IncidentTimelineElement extends HTMLElement {
     }
     // Only a new width needs a new layout (the chart's own height, or its
     // error box replacing it, changes the element's size too).
+    // Its first callback comes before the first draw, which #load makes:
+    // a chart not yet drawn is not redrawn (never twice for one width).
     this.#resize = new ResizeObserver(() => {
-      if (this.#currentWidth() !== this.#width) this.#scheduleRender();
+      if (this.#chart && this.#currentWidth() !== this.#width) this.#scheduleRender();
     });
     this.#resize.observe(this);
     this.#darkQuery = matchMedia('(prefers-color-scheme: dark)');
@@ -540,6 +552,7 @@ export class IncidentTimelineElement extends HTMLElement {
   }
 
   #render() {
+    cancelAnimationFrame(this.#frame);
     if (!this.#chart || !this.isConnected) return;
     const width = this.#currentWidth();
     if (width <= 0) return;

@@ -9,8 +9,15 @@
 const KEYS = {
   ArrowRight: 'next', ArrowLeft: 'previous', ArrowUp: 'up', ArrowDown: 'down', Home: 'first', End: 'last',
 };
-/** Above this many events the table is built only when asked for. */
+/** Above this many events the table is built only when asked for (a hidden table of 10,000 rows holds over 100 MiB of DOM). */
 const EAGER_TABLE = 1000;
+/** Table rows asked of the core at a time. */
+const TABLE_SLICE = 200;
+
+/** Runs `fn(deadline)` when the browser is idle (Safari has no requestIdleCallback: soon after). */
+const idle = (fn) => (window.requestIdleCallback
+  ? requestIdleCallback(fn, { timeout: 1000 })
+  : setTimeout(() => fn({ timeRemaining: () => 10 }), 20));
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -173,6 +180,8 @@ export class Interaction {
     if (first || key !== this.tableKey) {
       this.tableKey = key;
       this.table.replaceChildren();
+      this.tableComplete = false;
+      this.tableBuild = (this.tableBuild || 0) + 1;
       if (!this.table.classList.contains('sr-only') || chart.eventCount <= EAGER_TABLE) this.#buildTable();
     }
     if (first) this.followHash();
@@ -446,14 +455,42 @@ export class Interaction {
     }
   }
 
+  /**
+   * The table of every event, built after the paint that asked for it, in
+   * idle time and in slices (the core writes a slice of rows as one
+   * string); a newer build stops an older one. When the last row is in,
+   * `tableComplete` is true and the host fires `incident-timeline:table`.
+   */
   #buildTable() {
     const chart = this.chart();
+    const build = (this.tableBuild = (this.tableBuild || 0) + 1);
+    this.tableComplete = false;
     const head = ['lane', 'kind', 'event', 'start', 'end', 'duration', 'impact'].map((k) => chart.word(`table.${k}`));
-    const rows = [...chart.order()].map((i) => describe(chart, i)).map((d) => el('tr', {}, ...[d.lane, d.kind, d.title, d.start, d.end, d.duration, d.impact]
-      .map((text, k) => (k === 2 ? el('th', { text, scope: 'row' }) : el('td', { text })))));
+    const body = el('tbody');
     this.table.replaceChildren(el('table', {},
       el('caption', { text: chart.word('table.caption', chart.title || chart.word('chart.title')) }),
       el('thead', {}, el('tr', {}, ...head.map((text) => el('th', { text, scope: 'col' })))),
-      el('tbody', {}, ...rows)));
+      body));
+    const count = chart.eventCount;
+    let at = 0;
+    const slice = (deadline) => {
+      const live = this.chart();
+      if (build !== this.tableBuild || !live) return;
+      do {
+        const to = Math.min(count, at + TABLE_SLICE);
+        if (to > at) {
+          body.append(...live.tableRows(at, to).split('\u001e').map((row) => el('tr', {},
+            ...row.split('\u001f').map((text, k) => (k === 2 ? el('th', { text, scope: 'row' }) : el('td', { text }))))));
+        }
+        at = to;
+      } while (at < count && deadline.timeRemaining() > 2);
+      if (at < count) {
+        idle(slice);
+        return;
+      }
+      this.tableComplete = true;
+      this.host.dispatchEvent(new CustomEvent('incident-timeline:table', { detail: { rows: count }, bubbles: true, composed: true }));
+    };
+    idle(slice);
   }
 }

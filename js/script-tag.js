@@ -7,7 +7,11 @@ import { IncidentTimelineElement, useCore, useImporter, useLocales } from './ele
 
 const script = document.currentScript;
 const base = script && script.src ? script.src : document.baseURI;
-useCore(coreLoader(createGlue, new URL('incident_timeline_widget_bg.wasm', base).href));
+const core = coreLoader(createGlue, new URL('incident_timeline_widget_bg.wasm', base).href);
+useCore(core);
+// Fetch and compile now, while the page parses, not when the first element
+// connects. A failure here is retried (and shown) by the elements.
+core.load().catch(() => {});
 // Feeds: the importers and the full core, from beside this script, only when one arrives.
 useImporter(() => import(new URL('incident-timeline-import.js', base).href).then((m) => m.load()));
 // A page not in English: its words (locales/<language>.json) and the code asking Intl, only then.

@@ -165,7 +165,7 @@ export function blockToHtml({ attributes, json, svg }) {
 function describe(p, line) {
   if (p.line != null) {
     const at = line != null ? `line ${line + p.line}` : `line ${p.line} of the block`;
-    return `${at}, column ${p.column}: ${p.message}`;
+    return `${at}, column ${p.column}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
   }
   return p.path ? `${p.path}: ${p.message}` : p.message;
 }

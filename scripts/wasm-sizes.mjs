@@ -66,7 +66,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { functions, sections } = functionSizes(readFileSync(file));
   functions.sort((a, b) => b.size - a.size);
   const total = functions.reduce((s, f) => s + f.size, 0);
-  if (rest.includes('--json')) {
+  if (rest.includes('--markdown')) {
+    const byCrate = new Map();
+    for (const f of functions) byCrate.set(crateOf(f.name), (byCrate.get(crateOf(f.name)) || 0) + f.size);
+    const cell = (t) => t.replace(/\|/g, '\\|').replace(/::h[0-9a-f]{16}$/, '');
+    console.log(`Code: ${total} B in ${functions.length} functions; data (strings, tables): ${sections[11] || 0} B.\n`);
+    console.log('| crate | code bytes | share |\n|---|--:|--:|');
+    for (const [c, s] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`| ${c} | ${s} | ${((100 * s) / total).toFixed(1)} % |`);
+    console.log(`\n| largest ${top} functions | bytes |\n|---|--:|`);
+    for (const f of functions.slice(0, top)) console.log(`| \`${cell(f.name.slice(0, 120))}\` | ${f.size} |`);
+  } else if (rest.includes('--json')) {
     console.log(JSON.stringify({ total, sections, functions }, null, 1));
   } else {
     const byCrate = new Map();

@@ -1,5 +1,5 @@
-//! Problems found in a timeline document: where (JSON path, or line and
-//! column for syntax errors) and what, in a sentence a person can act on.
+//! Problems found in a timeline document: where (JSON path, and the line and
+//! column when read from text) and what, in a sentence a person can act on.
 
 use serde::Serialize;
 use std::fmt;
@@ -9,10 +9,10 @@ use std::fmt;
 pub struct Problem {
     /// JSON path of the offending value, like `events[3].end`; empty for the whole document.
     pub path: String,
-    /// 1-based line, for syntax errors.
+    /// 1-based line: of a syntax error, or of the path's value in the text read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
-    /// 1-based column, for syntax errors.
+    /// 1-based column (in characters), as `line`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
     /// What is wrong and, where it helps, what to do about it.
@@ -34,7 +34,16 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
-            (Some(line), Some(col)) => write!(f, "line {line}, column {col}: {}", self.message),
+            (Some(line), Some(col)) if self.path.is_empty() => {
+                write!(f, "line {line}, column {col}: {}", self.message)
+            }
+            (Some(line), Some(col)) => {
+                write!(
+                    f,
+                    "line {line}, column {col}: {}: {}",
+                    self.path, self.message
+                )
+            }
             _ if self.path.is_empty() => write!(f, "{}", self.message),
             _ => write!(f, "{}: {}", self.path, self.message),
         }

@@ -178,5 +178,12 @@ pub fn read_text(text: &str, o: &crate::import::ImportOptions) -> Result<Read, P
             source: Some(Source::Text),
         });
     }
-    read_value(&crate::parse::parse_json(text)?, o)
+    // Problems and warnings name JSON paths; the text places them too.
+    let place = |p: &mut [crate::problem::Problem]| crate::parse::place::place(text, p);
+    let mut read = read_value(&crate::parse::parse_json(text)?, o).map_err(|mut e| {
+        place(&mut e.0);
+        e
+    })?;
+    place(&mut read.warnings);
+    Ok(read)
 }

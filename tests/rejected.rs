@@ -32,10 +32,12 @@ fn only(text: &str) -> Problem {
 #[track_caller]
 fn assert_problem(p: &Problem, path: &str, parts: &[&str]) {
     assert_eq!(p.path, path, "path of: {p}");
+    // Read from text, a problem has the place of its path's value; one of
+    // the whole document (no path) has none.
     assert_eq!(
-        (p.line, p.column),
-        (None, None),
-        "a path problem has no line/column: {p:?}"
+        p.line.is_some() && p.column.is_some(),
+        !path.is_empty(),
+        "line and column of: {p:?}"
     );
     for part in parts {
         assert!(
@@ -607,4 +609,28 @@ fn a_flood_of_problems_is_capped_with_a_count() {
     let last = all.0.last().unwrap();
     assert_eq!(last.path, "");
     assert!(last.message.contains("more problems"), "{}", last.message);
+}
+
+/// A problem's line and column are those of its path's value in the text
+/// (or of the object that lacks a missing field), as an editor counts them.
+#[test]
+fn path_problems_have_the_line_and_column_of_their_value() {
+    let text = "{\n  \"version\": 1,\n  \"timezone\": \"UTC\",\n  \"events\": [\n    {\"id\": \"a\", \"kind\": \"milestone\", \"title\": \"é\", \"at\": \"2024-05-01T10:00:00Z\"},\n    {\"id\": \"a\", \"kind\": \"milestone\", \"title\": \"B\", \"at\": \"2024-05-01T11:00:00Z\"},\n    {\"kind\": \"outage\", \"start\": \"2024-05-01T12:00:00Z\"}\n  ]\n}";
+    let p = problems(text);
+    let at = |path: &str| {
+        let q = p
+            .iter()
+            .find(|q| q.path == path)
+            .unwrap_or_else(|| panic!("no problem at {path}:\n{p}"));
+        (q.line.unwrap(), q.column.unwrap())
+    };
+    // The duplicate id: its value on line 6.
+    assert_eq!(at("events[1].id"), (6, 12));
+    // The outage without a title: the event's object on line 7.
+    assert_eq!(at("events[2].title"), (7, 5));
+    assert!(
+        p.to_string()
+            .contains("line 6, column 12: events[1].id: duplicate id"),
+        "{p}"
+    );
 }

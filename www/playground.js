@@ -172,85 +172,6 @@ function offsetOf(text, line, column) {
   return at;
 }
 
-/** 1-based line and column (in characters) of UTF-16 offset `at`. */
-function placeOf(text, at) {
-  const before = text.slice(0, at);
-  const start = before.lastIndexOf('\n') + 1;
-  return { line: lineCount(before), column: [...before.slice(start)].length + 1 };
-}
-
-/**
- * Where each value of a JSON text starts, by its path as the core writes
- * paths (`events[3].end`, `incidents[0].incident_updates[2]`): a Map of
- * path to UTF-16 offset. Only called on text the core has read as JSON.
- */
-function jsonPaths(text) {
-  const paths = new Map();
-  let i = 0;
-  const n = text.length;
-  const ws = () => {
-    while (i < n && ' \t\n\r\uFEFF'.includes(text[i])) i += 1;
-  };
-  const string = () => {
-    const start = i;
-    i += 1;
-    while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i += 1;
-    try {
-      return JSON.parse(text.slice(start, i));
-    } catch {
-      return '';
-    }
-  };
-  const value = (path, depth) => {
-    ws();
-    paths.set(path, i);
-    const c = text[i];
-    if (depth > 200 || i >= n) return;
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i += 1;
-      ws();
-      if (text[i] === close) {
-        i += 1;
-        return;
-      }
-      for (let index = 0; i < n; index += 1) {
-        ws();
-        if (c === '{') {
-          if (text[i] !== '"') return;
-          const key = string();
-          ws();
-          i += 1; // the colon
-          value(path ? `${path}.${key}` : key, depth + 1);
-        } else {
-          value(`${path}[${index}]`, depth + 1);
-        }
-        ws();
-        if (text[i] !== ',') break;
-        i += 1;
-      }
-      i += 1; // the closing bracket
-    } else if (c === '"') {
-      string();
-    } else {
-      while (i < n && !',]} \t\n\r'.includes(text[i])) i += 1;
-    }
-  };
-  value('', 0);
-  return paths;
-}
-
-/** The value at `path`, or the nearest enclosing one the text has (a missing field: its object). */
-function pathOffset(paths, path) {
-  for (let p = path; ; ) {
-    if (paths.has(p)) return paths.get(p);
-    if (!p) return undefined;
-    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-    p = cut > 0 ? p.slice(0, cut) : '';
-  }
-}
-
 // ---- reading the input ----
 
 function problemsOf(error) {
@@ -332,8 +253,9 @@ chart.addEventListener('incident-timeline:error', (e) => {
 
 // ---- problems ----
 
+// The core places every problem and warning of a text: a syntax error, or
+// the value at a problem's JSON path (`events[3].end`), by line and column.
 function showProblems(text, problems) {
-  let paths = null;
   const items = problems.map((p) => {
     const item = document.createElement('li');
     item.className = `pg-problem pg-${p.kind}`;
@@ -345,14 +267,6 @@ function showProblems(text, problems) {
     } else if (p.path === 'options.date' || (p.path === 'date' && !looksLikeJson(text))) {
       target = { date: true };
       where = 'The date field';
-    } else if (p.path && looksLikeJson(text)) {
-      paths ||= jsonPaths(text);
-      const offset = pathOffset(paths, p.path);
-      if (offset !== undefined) {
-        const place = placeOf(text, offset);
-        target = { offset };
-        where = `Line ${place.line}, column ${place.column}`;
-      }
     }
     const whereNode = document.createElement('span');
     whereNode.className = 'pg-where';
@@ -399,6 +313,13 @@ problemList.addEventListener('click', (e) => {
   }
   goTo(Number(button.dataset.offset));
 });
+
+/** 1-based line and column (in characters) of UTF-16 offset `at`. */
+function placeOf(text, at) {
+  const before = text.slice(0, at);
+  const start = before.lastIndexOf('\n') + 1;
+  return { line: lineCount(before), column: [...before.slice(start)].length + 1 };
+}
 
 /** Puts the cursor at `offset` and scrolls its line (and column) into view. */
 function goTo(offset) {

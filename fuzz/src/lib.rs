@@ -90,8 +90,17 @@ pub fn parse_target(data: &[u8]) {
         }
         Err(problems) => {
             assert!(!problems.is_empty(), "an error with no problem in it");
+            let lines: Vec<&str> = text.split('\n').collect();
             for p in problems.iter() {
                 assert!(!p.message.trim().is_empty(), "a problem with an empty message: {p:?}");
+                // A place, when given, is inside the text (a column may be one past a line's end).
+                if let (Some(line), Some(column)) = (p.line, p.column) {
+                    let len = lines.get(line.wrapping_sub(1)).map(|l| l.chars().count());
+                    assert!(
+                        len.is_some_and(|len| column >= 1 && column <= len + 1),
+                        "{p:?} is outside the text"
+                    );
+                }
                 if strict() {
                     let n = p.message.chars().count();
                     assert!(n <= MAX_MESSAGE_CHARS, "a problem message of {n} characters (path {:?})", p.path);
@@ -237,8 +246,17 @@ pub fn text_target(data: &[u8]) {
         }
         Err(problems) => {
             assert!(!problems.is_empty(), "an error with no problem in it");
+            let lines: Vec<&str> = text.split('\n').collect();
             for p in problems.iter() {
                 assert!(!p.message.trim().is_empty(), "a problem with an empty message: {p:?}");
+                // A place, when given, is inside the text (a column may be one past a line's end).
+                if let (Some(line), Some(column)) = (p.line, p.column) {
+                    let len = lines.get(line.wrapping_sub(1)).map(|l| l.chars().count());
+                    assert!(
+                        len.is_some_and(|len| column >= 1 && column <= len + 1),
+                        "{p:?} is outside the text"
+                    );
+                }
                 if strict() {
                     let n = p.message.chars().count();
                     assert!(n <= MAX_MESSAGE_CHARS, "a problem message of {n} characters");

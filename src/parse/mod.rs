@@ -4,13 +4,16 @@
 //! that way every problem carries its JSON path and all of them are reported
 //! together, instead of serde stopping at the first. The walk is a
 //! [`Checker`](checker): the document and its lanes in [`document`], each
-//! event in [`event`], typo hints in [`hints`].
+//! event in [`event`], typo hints in [`hints`]. Read from text (full build),
+//! each problem also gets the line and column of its path ([`place`]).
 
 mod checker;
 mod document;
 mod event;
 mod hints;
 pub mod limits;
+#[cfg(feature = "full")]
+pub mod place;
 pub mod syntax;
 
 pub use limits::*;
@@ -24,7 +27,10 @@ use serde_json::Value;
 /// Reads a timeline from JSON text.
 #[cfg(feature = "full")]
 pub fn parse(text: &str) -> Result<Timeline, Problems> {
-    parse_value(&parse_json(text)?)
+    parse_value(&parse_json(text)?).map_err(|mut p| {
+        place::place(text, &mut p.0);
+        p
+    })
 }
 
 /// JSON text (a timeline, or a feed) read into a value: within the size

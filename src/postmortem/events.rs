@@ -77,8 +77,7 @@ const ABBREVIATIONS: [&str; 8] = ["e.g", "i.e", "approx", "etc", "vs", "incl", "
 /// ". ", "! " or "? " before a capital letter or a digit, not after an
 /// abbreviation or a single letter ("U.S.").
 fn first_sentence_end(text: &str) -> Option<usize> {
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }

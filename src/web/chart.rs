@@ -250,6 +250,37 @@ impl Chart {
         self.order.iter().map(|&i| i as u32).collect()
     }
 
+    /// Rows `from..to` of the table (the events in time order), as one
+    /// string: each row's cells (lane, kind, title, start, end, duration,
+    /// impact) separated by U+001F, the rows by U+001E. One string per slice
+    /// of rows crosses to JavaScript once, not once per cell.
+    #[wasm_bindgen(js_name = tableRows)]
+    pub fn table_rows(&self, from: usize, to: usize) -> String {
+        const CELLS: [&str; 7] = [
+            "lane", "kind", "title", "start", "end", "duration", "impact",
+        ];
+        let at = |name| Description::FIELDS.iter().position(|f| *f == name);
+        let mut out = String::new();
+        for &i in self
+            .order
+            .get(from..to.min(self.order.len()))
+            .unwrap_or_default()
+        {
+            let d = self.describe(i);
+            if !out.is_empty() {
+                out.push('\u{1e}');
+            }
+            for (k, name) in CELLS.into_iter().enumerate() {
+                if k > 0 {
+                    out.push('\u{1f}');
+                }
+                let cell = at(name).and_then(|f| d.get(f)).map_or("", String::as_str);
+                out.extend(cell.chars().map(|c| if c < ' ' { ' ' } else { c }));
+            }
+        }
+        out
+    }
+
     /// Lays out at the configured width and paints onto `canvas` at
     /// `pixel_ratio` device pixels per CSS pixel, the rows from `top` to
     /// `bottom` (CSS pixels; `bottom <= top` paints everything). Returns the

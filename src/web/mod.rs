@@ -50,6 +50,8 @@ pub(crate) fn error(problems: &Problems) -> JsValue {
             let _ = set("column", JsValue::from(column as u32));
         }
         let _ = set("message", JsValue::from_str(&p.message));
+        // The whole problem in words, place first (the element shows this).
+        let _ = set("text", JsValue::from_str(&p.to_string()));
         list.push(&o);
     }
     let _ = js_sys::Reflect::set(&e, &JsValue::from_str("problems"), &list);

@@ -191,6 +191,7 @@ test('a degraded event without impact: drawn hatched, and "share not stated" in 
       document.querySelector('#host').append(el);
     }, data);
     await p.waitForState('#u', 'ready');
+    await p.page.evaluate(() => document.querySelector('#u').tableReady);
     const rows = await p.page.evaluate(() => [...document.querySelector('#u').shadowRoot.querySelectorAll('tbody tr')]
       .map((tr) => [...tr.children].map((c) => c.textContent)));
     const slow = rows.find((r) => r.includes('Slow, share unknown'));

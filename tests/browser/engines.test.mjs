@@ -122,6 +122,11 @@ const ROUTES = {
 // ---- in-page helpers (functions evaluated in the page: no closures) ----
 
 /** Runs `fn(shadowRoot, element, ...args)` in the page. */
+/** Waits until the element's table is complete (it is built in idle time, after the paint). */
+function tableReady(p, selector) {
+  return p.evaluate(`document.querySelector(${JSON.stringify(selector)}).tableReady.then(() => true)`);
+}
+
 function inShadow(p, selector, fn, ...args) {
   return p.evaluate(
     `(() => { const el = document.querySelector(${JSON.stringify(selector)}); ` +
@@ -624,6 +629,7 @@ shared('strict CSP: the demo and the examples page draw every widget and work wi
       await inShadow(p, first, (root) => root.querySelector('[data-act=in]').click() ?? null);
       assert.notEqual(await canvasDigest(p, first), before, 'zoomed');
       await inShadow(p, first, (root) => root.querySelector('[data-act=table]').click() ?? null);
+      await tableReady(p, first);
       assert.equal(await inShadow(p, first, (root) => root.querySelectorAll('.table tbody tr').length > 0 && !root.querySelector('.table').classList.contains('sr-only')), true, 'the table shows');
       await focusChart(p, first);
       await p.press('Home');
@@ -711,6 +717,7 @@ shared('injection: every text field of the hostile corpus shows as text in toolt
 
     // The table: every title and lane as text, in time order.
     await inShadow(p, '#src', (root) => root.querySelector('[data-act=table]').click() ?? null);
+    await tableReady(p, '#src');
     const table = await inShadow(p, '#src', (root) => {
       const t = root.querySelector('.table');
       return {
@@ -745,6 +752,7 @@ shared('injection: inline JSON, the timeline attribute, .data, and error message
       await p.waitForState(sel, 'ready');
       assert.deepEqual((await p.waitForEvent(sel.slice(1), 'ready')).detail, { title: FIXTURE.title, events: 4, lanes: 2 }, sel);
       await inShadow(p, sel, (root) => root.querySelector('[data-act=table]').click() ?? null);
+      await tableReady(p, sel);
       assert.equal(await inShadow(p, sel, (root) => root.querySelector('caption').textContent), `${FIXTURE.title}: every event`, sel);
       await assertShadowClean(p, sel);
     }

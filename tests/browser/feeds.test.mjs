@@ -23,6 +23,7 @@ function tableRows(page, selector) {
     const el = document.querySelector(sel);
     const button = el.shadowRoot.querySelector('button[data-act="table"]');
     if (button.getAttribute('aria-pressed') !== 'true') button.click();
+    await el.tableReady;
     return [...el.shadowRoot.querySelectorAll('.table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
   }, selector);
 }

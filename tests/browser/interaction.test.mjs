@@ -487,6 +487,8 @@ test('the Table button shows a table of all 30 events of the seed', async () => 
           rows: [...wrap.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
         };
       });
+    // Built after the first paint, in idle time: complete once tableReady resolves.
+    await p.page.evaluate(() => document.querySelector('#postmortem').tableReady);
     const hidden = await table();
     assert.equal(hidden.pressed, 'false');
     assert.equal(hidden.shown, false, 'visually hidden until asked for');

@@ -253,6 +253,7 @@ test('injection: every text field of a hostile timeline shows as text in tooltip
 
     // The table: every title and lane as text.
     await p.page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[data-act=table]').click(), '#src');
+    await p.page.evaluate((sel) => document.querySelector(sel).tableReady, '#src');
     const table = await p.page.evaluate((sel) => {
       const t = document.querySelector(sel).shadowRoot.querySelector('.table');
       return {
@@ -301,6 +302,7 @@ test('injection: inline JSON, the timeline attribute and .data carrying the same
     }
     for (const sel of ['#inline', '#object', '#text', '#attribute']) {
       await p.page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('[data-act=table]').click(), sel);
+      await p.page.evaluate((s) => document.querySelector(s).tableReady, sel);
       const caption = await p.page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('caption').textContent, sel);
       assert.equal(caption, `${FIXTURE.title}: every event`, sel);
       await assertShadowClean(p.page, sel);
@@ -502,7 +504,8 @@ test('links other than http(s) are rejected, in the element and in parseTimeline
   for (const [url, message] of Object.entries(rejected)) {
     assert.throws(() => parseTimeline(doc(url)), (e) => {
       assert.equal(e.name, 'IncidentTimelineError');
-      assert.deepEqual(e.problems, [{ path: 'events[0].links[0].url', message }], JSON.stringify(url));
+      assert.deepEqual(pathsAndMessages(e.problems), [{ path: 'events[0].links[0].url', message }], JSON.stringify(url));
+      assert.equal(e.problems[0].text, `events[0].links[0].url: ${message}`);
       return true;
     });
   }
@@ -525,6 +528,9 @@ test('links other than http(s) are rejected, in the element and in parseTimeline
   }
 });
 
+/** A problem list without its place and wording, which other tests check. */
+const pathsAndMessages = (problems) => problems.map(({ path, message }) => ({ path, message }));
+
 test('limits on document size, events, lanes, links and text give exact errors', () => {
   const ev = (extra = {}) => ({ kind: 'outage', title: 'x', start: '2024-05-01T08:00Z', ...extra });
   const cases = [
@@ -542,7 +548,12 @@ test('limits on document size, events, lanes, links and text give exact errors',
   for (const [doc, path, message] of cases) {
     for (const input of [doc, JSON.stringify(doc)]) {
       assert.throws(() => parseTimeline(input), (e) => {
-        assert.deepEqual(e.problems, [{ path, message }], path);
+        assert.deepEqual(pathsAndMessages(e.problems), [{ path, message }], path);
+        // Read from text (one line here), the problem also has its place.
+        if (typeof input === 'string') {
+          assert.equal(e.problems[0].line, 1, path);
+          assert.ok(e.problems[0].text.startsWith(`line 1, column ${e.problems[0].column}: ${path}: `), e.problems[0].text);
+        }
         return true;
       });
     }
@@ -550,13 +561,13 @@ test('limits on document size, events, lanes, links and text give exact errors',
   // Lanes used by events: the same limit, counted over the events.
   const manyLanes = { version: 1, events: Array.from({ length: 1001 }, (_, i) => ev({ lane: `l${i}` })) };
   assert.throws(() => parseTimeline(manyLanes), (e) => {
-    assert.deepEqual(e.problems, [{ path: 'lanes', message: 'the events use 1001 lanes; the most allowed is 1000' }]);
+    assert.deepEqual(pathsAndMessages(e.problems), [{ path: 'lanes', message: 'the events use 1001 lanes; the most allowed is 1000' }]);
     return true;
   });
   // The document itself: 25 MB of text.
   const big = `{"version": 1, "events": [], "x-pad": "${'p'.repeat(25 * 1024 * 1024)}"}`;
   assert.throws(() => parseTimeline(big), (e) => {
-    assert.deepEqual(e.problems, [{ path: '', message: `the document is ${big.length} bytes; the most this accepts is 20971520 bytes (20 MB)` }]);
+    assert.deepEqual(pathsAndMessages(e.problems), [{ path: '', message: `the document is ${big.length} bytes; the most this accepts is 20971520 bytes (20 MB)` }]);
     return true;
   });
   // At the limits: accepted.
@@ -576,7 +587,7 @@ test('an absurd clock cannot trap the core: the element clamps it, renderToSvg r
   assert.throws(
     () => renderToSvg({ version: 1, events: [{ kind: 'outage', title: 'x', start: '2022-12-07T08:24:00Z' }] }, { now: 8.64e15, width: 900 }),
     (e) => {
-      assert.deepEqual(e.problems, [{ path: 'now', message: 'now must be a time from the year 0 to the year 9999, in milliseconds since 1970' }]);
+      assert.deepEqual(pathsAndMessages(e.problems), [{ path: 'now', message: 'now must be a time from the year 0 to the year 9999, in milliseconds since 1970' }]);
       return true;
     },
   );

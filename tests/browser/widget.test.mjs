@@ -40,9 +40,10 @@ test('demo page: the chart comes from the post\'s own list, with the seed JSON\'
     const lines = await p.page.evaluate(() => [...document.querySelectorAll('#postmortem .fallback p')].map((x) => x.textContent));
     assert.equal(lines.filter((l) => /^\(?[\d/)\s]*\d{1,2}(:\d\d)?\s*(AM|PM|–)/.test(l)).length, 21);
     assert.equal(ready.events, 21);
-    const rows = await p.page.evaluate(() => {
+    const rows = await p.page.evaluate(async () => {
       const el = document.querySelector('#postmortem');
       el.shadowRoot.querySelector('button[data-act="table"]').click();
+      await el.tableReady;
       return [...el.shadowRoot.querySelectorAll('.table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
     });
     // Every outage and degraded range of the JSON is a range of the text at

@@ -63,6 +63,8 @@ export async function assertInteractive(p, selector, { events } = {}) {
   assert.equal(await button.getAttribute('aria-pressed'), 'true');
   const rows = page.locator(`${selector} .table tbody tr`);
   await rows.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  // Built in idle time after the first paint: complete once tableReady resolves.
+  await page.locator(selector).evaluate((el) => el.tableReady);
   if (events != null) assert.equal(await rows.count(), events, `${selector}: one table row per event`);
 }
 
