@@ -76,11 +76,20 @@ for (const width of [900, 360]) {
       for (const day of ['Dec 7', 'Dec 8', 'Dec 9']) {
         assert.ok(facts.words.some((w) => w.includes(day)), `day label ${day} in ${facts.words.join(' | ')}`);
       }
-      // Four critical outages (plus the legend swatch, 12 px square), each clearly wider than a sliver.
+      // Four critical outages (plus the legend swatch, 12 px square). Since #16 one time scale holds across the axis
+      // breaks, so a 25-minute outage is as narrow as its minutes make it
+      // (2-5 px on the seed): at least the layout's 2 px minimum, and the
+      // longest is the widest.
       const bars = facts.critical.filter(([w, h]) => !(w === 12 && h === 12));
       assert.equal(bars.length, 4, JSON.stringify(facts.critical));
+      const minutes = seed.events.filter((e) => e.kind === 'outage' && e.severity === 'critical' && e.end)
+        .map((e) => (Date.parse(e.end.length > 19 ? e.end : `${e.end}-08:00`) - Date.parse(e.start.length > 19 ? e.start : `${e.start}-08:00`)) / 6e4);
+      if (minutes.length === bars.length) {
+        const widest = bars.reduce((a, b, i) => (b[0] > bars[a][0] ? i : a), 0);
+        assert.equal(minutes[widest], Math.max(...minutes), `the longest outage is the widest bar: ${JSON.stringify(bars)} for ${minutes} min`);
+      }
       for (const [w, h] of bars) {
-        assert.ok(w >= 6, `outage bar ${w} px wide at ${width} px`);
+        assert.ok(w >= 2, `outage bar ${w} px wide at ${width} px`);
         assert.ok(h >= 12, `outage bar ${h} px high`);
       }
       // Partial impact: the degraded fills are lower than a full bar.
