@@ -80,6 +80,9 @@ export class Interaction {
     this.pinned = -1;
     this.zone = null; // null: the attribute's (or the document's) zone
     this.pointers = new Map();
+    // The table's build: a newer one stops an older (#buildTable).
+    this.tableBuild = 0;
+    this.tableComplete = false;
 
     const button = (label, title, act) => el('button', { type: 'button', 'aria-label': title, title, text: label, 'data-act': act });
     this.zoneSelect = el('select', { 'aria-label': 'Time zone', part: 'zone' });
@@ -161,7 +164,7 @@ export class Interaction {
       this.tableKey = key;
       this.table.replaceChildren();
       this.tableComplete = false;
-      this.tableBuild = (this.tableBuild || 0) + 1;
+      this.tableBuild += 1;
       if (!this.table.classList.contains('sr-only') || chart.eventCount <= EAGER_TABLE) this.#buildTable();
     }
     if (first) this.followHash();
@@ -443,7 +446,7 @@ export class Interaction {
    */
   #buildTable() {
     const chart = this.chart();
-    const build = (this.tableBuild = (this.tableBuild || 0) + 1);
+    const build = ++this.tableBuild;
     this.tableComplete = false;
     const head = ['Lane', 'Kind', 'Event', 'Start', 'End', 'Duration', 'Impact'];
     const body = el('tbody');
