@@ -81,6 +81,9 @@ export class Interaction {
     this.pinned = -1;
     this.zone = null; // null: the attribute's (or the document's) zone
     this.pointers = new Map();
+    // The table's build: a newer one stops an older (#buildTable).
+    this.tableBuild = 0;
+    this.tableComplete = false;
 
     // Their words come with the chart (#label): the language is the page's.
     const button = (text, act) => el('button', { type: 'button', text, 'data-act': act });
@@ -181,7 +184,7 @@ export class Interaction {
       this.tableKey = key;
       this.table.replaceChildren();
       this.tableComplete = false;
-      this.tableBuild = (this.tableBuild || 0) + 1;
+      this.tableBuild += 1;
       if (!this.table.classList.contains('sr-only') || chart.eventCount <= EAGER_TABLE) this.#buildTable();
     }
     if (first) this.followHash();
@@ -463,7 +466,7 @@ export class Interaction {
    */
   #buildTable() {
     const chart = this.chart();
-    const build = (this.tableBuild = (this.tableBuild || 0) + 1);
+    const build = ++this.tableBuild;
     this.tableComplete = false;
     const head = ['lane', 'kind', 'event', 'start', 'end', 'duration', 'impact'].map((k) => chart.word(`table.${k}`));
     const body = el('tbody');

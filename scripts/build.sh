@@ -13,6 +13,8 @@ out=target/pkg
 rm -rf target/wasm-bindgen "$out"
 mkdir -p target/wasm-bindgen "$out"
 
+source scripts/wasm-opt-flags.sh
+
 # build <name> [cargo flags]: target/wasm-bindgen/<name>.js + pkg/<name>_bg.wasm
 build() {
   local name=$1
@@ -21,15 +23,9 @@ build() {
   cp target/wasm32-unknown-unknown/release/incident_timeline.wasm "target/wasm-bindgen/$name.wasm"
   wasm-bindgen --target no-modules --no-typescript \
     --out-dir target/wasm-bindgen "target/wasm-bindgen/$name.wasm"
-  # Rust 1.95 emits these features; wasm-opt must be told. Stripping happens
-  # here, not in the cargo profile, because wasm-bindgen reads target_features.
-  # -O2 before -Oz: measured smaller after gzip than -Oz alone.
-  # --low-memory-unused: Rust places nothing in the first kilobyte of
-  # memory (the stack comes first, from 1 MiB down), so constant offsets
-  # fold into loads and stores (about 400 bytes gzip off the widget).
-  npx --no-install wasm-opt -O2 -Oz --converge --low-memory-unused \
-    --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
-    --enable-reference-types --enable-multivalue \
+  # Stripping happens here, not in the cargo profile, because wasm-bindgen
+  # reads target_features.
+  npx --no-install wasm-opt "${WASM_OPT_FLAGS[@]}" \
     --strip-debug --strip-producers --strip-target-features \
     "target/wasm-bindgen/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 }

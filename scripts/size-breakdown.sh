@@ -12,9 +12,8 @@ mkdir -p "$out"
 cargo build -q --lib --target wasm32-unknown-unknown --release --no-default-features
 cp target/wasm32-unknown-unknown/release/incident_timeline.wasm "$out/incident_timeline_widget.wasm"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$out" "$out/incident_timeline_widget.wasm"
-npx --no-install wasm-opt -O2 -Oz --converge -g \
-  --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
-  --enable-reference-types --enable-multivalue \
+source scripts/wasm-opt-flags.sh
+npx --no-install wasm-opt "${WASM_OPT_FLAGS[@]}" -g \
   "$out/incident_timeline_widget_bg.wasm" -o "$out/named.wasm"
 echo "## As compiled (before wasm-opt)"
 echo

@@ -66,9 +66,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { functions, sections } = functionSizes(readFileSync(file));
   functions.sort((a, b) => b.size - a.size);
   const total = functions.reduce((s, f) => s + f.size, 0);
+  const byCrate = new Map();
+  for (const f of functions) byCrate.set(crateOf(f.name), (byCrate.get(crateOf(f.name)) || 0) + f.size);
   if (rest.includes('--markdown')) {
-    const byCrate = new Map();
-    for (const f of functions) byCrate.set(crateOf(f.name), (byCrate.get(crateOf(f.name)) || 0) + f.size);
     const cell = (t) => t.replace(/\|/g, '\\|').replace(/::h[0-9a-f]{16}$/, '');
     console.log(`Code: ${total} B in ${functions.length} functions; data (strings, tables): ${sections[11] || 0} B.\n`);
     console.log('| crate | code bytes | share |\n|---|--:|--:|');
@@ -78,8 +78,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else if (rest.includes('--json')) {
     console.log(JSON.stringify({ total, sections, functions }, null, 1));
   } else {
-    const byCrate = new Map();
-    for (const f of functions) byCrate.set(crateOf(f.name), (byCrate.get(crateOf(f.name)) || 0) + f.size);
     console.log(`code: ${total} B in ${functions.length} functions; data: ${sections[11] || 0} B`);
     console.log('\nby crate:');
     for (const [c, s] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${String(s).padStart(8)}  ${c}`);

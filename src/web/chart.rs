@@ -259,22 +259,29 @@ impl Chart {
         const CELLS: [&str; 7] = [
             "lane", "kind", "title", "start", "end", "duration", "impact",
         ];
-        let at = |name| Description::FIELDS.iter().position(|f| *f == name);
+        // Where each cell is among the fields, and the zone and clock: once
+        // per slice, not per row.
+        let fields = CELLS.map(|name| Description::FIELDS.iter().position(|f| *f == name));
+        let zone = self.zone();
+        let cycle = self
+            .options
+            .hour_cycle
+            .unwrap_or_else(|| HourCycle::for_zone(&zone));
         let mut out = String::new();
         for &i in self
             .order
             .get(from..to.min(self.order.len()))
             .unwrap_or_default()
         {
-            let d = self.describe(i);
+            let d = describe(&self.timeline, i, &zone, cycle, self.options.now).into_strings();
             if !out.is_empty() {
                 out.push('\u{1e}');
             }
-            for (k, name) in CELLS.into_iter().enumerate() {
+            for (k, field) in fields.iter().enumerate() {
                 if k > 0 {
                     out.push('\u{1f}');
                 }
-                let cell = at(name).and_then(|f| d.get(f)).map_or("", String::as_str);
+                let cell = field.and_then(|f| d.get(f)).map_or("", String::as_str);
                 out.extend(cell.chars().map(|c| if c < ' ' { ' ' } else { c }));
             }
         }

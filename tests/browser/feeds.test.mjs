@@ -189,3 +189,34 @@ test('post-mortem text: the element reads its own fallback (from="fallback") and
     await p.close();
   }
 });
+
+test('post-mortem text with format="text": a Markdown file as src, and a string as .data', async () => {
+  const p = await h.openPage('/test/text.html');
+  try {
+    await p.page.evaluate(() => {
+      const md = document.createElement('incident-timeline');
+      md.id = 'md';
+      md.setAttribute('format', 'text');
+      md.setAttribute('src', '/test/post.md');
+      const str = document.createElement('incident-timeline');
+      str.id = 'str';
+      str.setAttribute('format', 'text');
+      str.setAttribute('date', '2024-05-01');
+      str.data = '10:00 - 10:25 UTC: API outage, connections refused\n10:40 UTC: Fix deployed';
+      document.body.append(md, str);
+    });
+    await p.waitForState('#md', 'ready');
+    await p.waitForState('#str', 'ready');
+    // The .md file's dated heading gives the day; the string's day is the date attribute.
+    const md = await tableRows(p.page, '#md');
+    assert.equal(md.length, 2, JSON.stringify(md));
+    assert.ok(md.some((r) => r[1].startsWith('Outage') && r[2] === 'Search outage, every query failed' && /(5 Mar|Mar 5), 2024/.test(r[3]) && r[5] === '29 min'), JSON.stringify(md));
+    assert.ok(md.some((r) => r[1] === 'Milestone' && r[2] === 'Cause identified: a bad index push'), JSON.stringify(md));
+    const str = await tableRows(p.page, '#str');
+    assert.equal(str.length, 2, JSON.stringify(str));
+    assert.ok(str.some((r) => r[1].startsWith('Outage') && r[2] === 'API outage, connections refused' && /(1 May|May 1), 2024/.test(r[3]) && r[5] === '25 min'), JSON.stringify(str));
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
