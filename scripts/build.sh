@@ -13,16 +13,17 @@ out=target/pkg
 rm -rf target/wasm-bindgen "$out"
 mkdir -p target/wasm-bindgen "$out"
 
-source scripts/wasm-opt-flags.sh
+source scripts/wasm-build.sh
 
 # build <name> [cargo flags]: target/wasm-bindgen/<name>.js + pkg/<name>_bg.wasm
 build() {
   local name=$1
   shift
-  cargo build --lib --target wasm32-unknown-unknown --release "$@"
-  cp target/wasm32-unknown-unknown/release/incident_timeline.wasm "target/wasm-bindgen/$name.wasm"
+  cargo_wasm "$@"
+  cp "$CARGO_WASM_OUT" "target/wasm-bindgen/$name.wasm"
   wasm-bindgen --target no-modules --no-typescript \
     --out-dir target/wasm-bindgen "target/wasm-bindgen/$name.wasm"
+  node scripts/short-names.mjs "target/wasm-bindgen/${name}_bg.wasm" "target/wasm-bindgen/$name.js"
   # Stripping happens here, not in the cargo profile, because wasm-bindgen
   # reads target_features.
   npx --no-install wasm-opt "${WASM_OPT_FLAGS[@]}" \

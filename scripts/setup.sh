@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need and is missing on this machine:
-# the wasm target, wasm-bindgen-cli at the version Cargo.lock pins, the npm
+# the wasm target and the standard library's source, wasm-bindgen-cli at the version Cargo.lock pins, the npm
 # dev dependencies, and (with --browser) Chromium, its driver, the fonts
 # the chart's text metrics assume, Hugo (for the static-site tests in
 # tests/packaging/, whose npm projects install themselves on first use), and
@@ -13,6 +13,10 @@ cd "$(dirname "$0")/.."
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
+fi
+# The package's wasm rebuilds the standard library for size (scripts/wasm-build.sh).
+if ! rustup component list --installed | grep -qx rust-src; then
+  rustup component add rust-src
 fi
 
 # One place pins wasm-bindgen: Cargo.toml (`=x.y.z`); the CLI must match the lock.

@@ -9,10 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/size-breakdown
 mkdir -p "$out"
-cargo build -q --lib --target wasm32-unknown-unknown --release --no-default-features
-cp target/wasm32-unknown-unknown/release/incident_timeline.wasm "$out/incident_timeline_widget.wasm"
+source scripts/wasm-build.sh
+cargo_wasm -q --no-default-features
+cp "$CARGO_WASM_OUT" "$out/incident_timeline_widget.wasm"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$out" "$out/incident_timeline_widget.wasm"
-source scripts/wasm-opt-flags.sh
 npx --no-install wasm-opt "${WASM_OPT_FLAGS[@]}" -g \
   "$out/incident_timeline_widget_bg.wasm" -o "$out/named.wasm"
 echo "## As compiled (before wasm-opt)"

@@ -152,6 +152,7 @@ pub(super) fn caption(
         }
     }
     let offsets: Vec<String> = offsets.into_iter().map(format_offset).collect();
+    let offsets: Vec<&str> = offsets.iter().map(String::as_str).collect();
     let caption_text = if zone.is_utc() {
         locale.word("axis.utc").to_string()
     } else {

@@ -66,7 +66,9 @@ pub(super) fn wrap(
         lines.push(current);
     }
     if lines.len() > max_lines {
-        let rest = lines.split_off(max_lines - 1).join(sep);
+        let rest = lines.split_off(max_lines - 1);
+        let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+        let rest = rest.join(sep);
         lines.push(rest);
     }
     lines

@@ -245,11 +245,6 @@ impl Chart {
         out
     }
 
-    /// Event indices in time order (for the table view).
-    pub fn order(&self) -> Vec<u32> {
-        self.order.iter().map(|&i| i as u32).collect()
-    }
-
     /// Rows `from..to` of the table (the events in time order), as one
     /// string: each row's cells (lane, kind, title, start, end, duration,
     /// impact) separated by U+001F, the rows by U+001E. One string per slice
@@ -263,17 +258,14 @@ impl Chart {
         // per slice, not per row.
         let fields = CELLS.map(|name| Description::FIELDS.iter().position(|f| *f == name));
         let zone = self.zone();
-        let cycle = self
-            .options
-            .hour_cycle
-            .unwrap_or_else(|| HourCycle::for_zone(&zone));
+        let (locale, cycle, now) = (&self.locale, self.options.hour_cycle, self.options.now);
         let mut out = String::new();
         for &i in self
             .order
             .get(from..to.min(self.order.len()))
             .unwrap_or_default()
         {
-            let d = describe(&self.timeline, i, &zone, cycle, self.options.now).into_strings();
+            let d = describe(&self.timeline, i, &zone, locale, cycle, now).into_strings();
             if !out.is_empty() {
                 out.push('\u{1e}');
             }

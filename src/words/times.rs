@@ -54,10 +54,11 @@ impl TimeWords<'_> {
         let sep = self.separator();
         match end {
             Some(end) => [
-                clock::short_range(start, end, self.zone, self.clock, self.dated),
-                l.duration(time::between(start, end) as f64),
+                &*clock::short_range(start, end, self.zone, self.clock, self.dated),
+                sep,
+                &l.duration(time::between(start, end) as f64),
             ]
-            .join(sep),
+            .concat(),
             None => {
                 let at = clock::short_moment(start, self.zone, self.clock, self.dated);
                 let since = l.fill("times.since", &[("start", &at)]);
@@ -68,7 +69,7 @@ impl TimeWords<'_> {
                     }
                     None => l.word("event.ongoing").to_string(),
                 };
-                [since, ongoing].join(sep)
+                [&*since, sep, &ongoing].concat()
             }
         }
     }

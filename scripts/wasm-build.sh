@@ -1,0 +1,40 @@
+# How the package's wasm is built, sourced by scripts/build.sh and
+# scripts/size-breakdown.sh (so a size breakdown measures what ships).
+#
+# cargo_wasm [cargo flags]: the library for wasm32, release, into
+# target/wasm-std/wasm32-unknown-unknown/release/incident_timeline.wasm.
+#   The standard library is rebuilt for size (-Zbuild-std, with its
+#   `optimize_for_size` feature: smaller sorts and formatting), panics abort
+#   at once without formatting a message (-Cpanic=immediate-abort: the
+#   message machinery and every panic's file name and line go), and derived
+#   Debug impls are empty (-Zfmt-debug=none; nothing the wasm writes uses
+#   Debug). Together about 6.4 KB gzip off the widget (docs/size.md).
+#   Without the reference-types feature, wasm-bindgen keeps JavaScript
+#   values in a table of its glue instead of an externref table, and needs
+#   no externref shim around each export: 0.9 KB gzip less for the two
+#   files together.
+#   These are unstable flags: RUSTC_BOOTSTRAP=1 lets the pinned stable
+#   toolchain take them, for these two builds only (tests, clippy and the
+#   CLI build as usual). They need the rust-src component
+#   (scripts/setup.sh adds it). Their own target dir keeps these builds from
+#   invalidating the ordinary wasm32 builds' cache.
+cargo_wasm() {
+  RUSTC_BOOTSTRAP=1 \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none -Ctarget-feature=-reference-types" \
+    cargo build --lib --target wasm32-unknown-unknown --release --target-dir target/wasm-std \
+    -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "$@"
+}
+CARGO_WASM_OUT=target/wasm-std/wasm32-unknown-unknown/release/incident_timeline.wasm
+
+# The wasm-opt settings.
+#   Rust 1.95 emits these features; wasm-opt must be told.
+#   -O2 before -Oz: measured smaller after gzip than -Oz alone.
+#   --low-memory-unused: Rust places nothing in the first kilobyte of
+#   memory (the stack comes first, from 1 MiB down), so constant offsets
+#   fold into loads and stores (about 400 bytes gzip off the widget).
+# shellcheck disable=SC2034
+WASM_OPT_FLAGS=(
+  -O2 -Oz --converge --low-memory-unused
+  --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
+  --enable-reference-types --enable-multivalue
+)
