@@ -13,8 +13,12 @@ export const WIDGET_FILES = ['incident-timeline.js', 'incident_timeline_widget_b
 /** What a page in another language downloads besides (German's table here): the code asking Intl and the words. */
 export const LOCALE_FILES = ['incident-timeline-locale.js', 'locales/de.json'];
 
-/** Budget for their gzip total (PRODUCT.md: at most 100 KB gzip). */
-export const BUDGET_GZIP_BYTES = 100_000;
+/**
+ * Budget for their gzip total: what a format v1 page downloaded before feeds,
+ * languages and the readability work (issues #11, #14: an English page no
+ * heavier). PRODUCT.md's ceiling is 100 KB; issue #13 aims at 64 KiB.
+ */
+export const BUDGET_GZIP_BYTES = 91_298;
 
 const pkg = new URL('../pkg/', import.meta.url);
 

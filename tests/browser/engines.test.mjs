@@ -179,7 +179,13 @@ async function firstOutageAt(p, selector = '#postmortem') {
     const r = root.querySelector('canvas').getBoundingClientRect();
     return { x: r.left, y: r.top };
   });
-  return { x: canvas.x + (run.left + run.right) / 2, y: canvas.y + (web.top + web.bottom) / 2 };
+  // The bars' row: the first rows of the band holding the colour (a lane
+  // band also holds callout rows under its bars since #16).
+  let top = web.top;
+  while (top < web.bottom && !px.perRow[top]) top += 1;
+  let bottom = top;
+  while (bottom < web.bottom && px.perRow[bottom]) bottom += 1;
+  return { x: canvas.x + (run.left + run.right) / 2, y: canvas.y + (top + bottom) / 2 };
 }
 
 /** Moves the pointer onto the first outage; returns the tooltip. */

@@ -1,14 +1,16 @@
 // The widget's download budget: everything the script-tag embed fetches
 // (scripts/size.mjs lists it; tests/browser/widget.test.mjs checks the list
-// against the requests the demo page really makes), gzip -9, at most 100 KB.
+// against the requests the demo page really makes), gzip -9: no more than a
+// page downloaded before feeds, languages and the readability work (91,298 B;
+// PRODUCT.md's ceiling is 100 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync, constants } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { BUDGET_GZIP_BYTES, WIDGET_FILES, measure } from '../../scripts/size.mjs';
 
-test('the widget downloads at most 100,000 bytes gzip -9', () => {
-  assert.equal(BUDGET_GZIP_BYTES, 100_000);
+test('the widget downloads at most 91,298 bytes gzip -9', () => {
+  assert.equal(BUDGET_GZIP_BYTES, 91_298);
   assert.deepEqual([...WIDGET_FILES].sort(), ['incident-timeline.js', 'incident_timeline_widget_bg.wasm']);
   const rows = measure();
   // measure() really is gzip -9 of the file in pkg/.
