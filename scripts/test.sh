@@ -13,6 +13,8 @@ step "cargo fmt --check"
 cargo fmt --check
 step "cargo clippy (native, all targets)"
 cargo clippy --all-targets -- -D warnings
+step "cargo clippy (native, all targets, without the full build)"
+cargo clippy --all-targets --no-default-features -- -D warnings
 step "cargo clippy (wasm: full and widget builds)"
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings

@@ -12,8 +12,9 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// `hay` up to the first `needle`, or all of it.
-// The widget's build reads the browser's JSON errors with it; the full one has serde_json's.
-#[cfg_attr(feature = "full", allow(dead_code))]
+// The widget's build reads the browser's JSON errors with it; the full one has
+// serde_json's, and a native build without `full` has neither.
+#[cfg_attr(any(feature = "full", not(target_arch = "wasm32")), allow(dead_code))]
 pub fn before<'a>(hay: &'a str, needle: &str) -> &'a str {
     find(hay, needle).and_then(|i| hay.get(..i)).unwrap_or(hay)
 }

@@ -1,6 +1,8 @@
 //! What the parser accepts, with the meaning docs/format.md gives it: times
 //! with and without offsets, DST overlaps, implicit lanes, defaults, `x-`
 //! fields, ongoing ranges. What it rejects is in tests/rejected.rs.
+// These tests read documents with the full build's parser.
+#![cfg(feature = "full")]
 
 use incident_timeline::layout::scene::BarEnd;
 use incident_timeline::time::format_instant;

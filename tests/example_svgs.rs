@@ -2,6 +2,8 @@
 //! `tests/fixtures/svg/`: a refactoring must not change a single byte of what
 //! readers see. A change that means to change the picture regenerates them
 //! with `UPDATE_SVG=1 cargo test --test example_svgs` and says so.
+// These tests read documents with the full build's parser.
+#![cfg(feature = "full")]
 
 use incident_timeline::{parse, render_svg, RenderOptions, ThemeName};
 use std::fs;

@@ -5,6 +5,8 @@
 //! and hostile input (markup, wrong types everywhere, BOM, duplicates,
 //! disorder, times without offsets, huge feeds): an error or a warning,
 //! never a panic.
+// These tests read documents with the full build's parser.
+#![cfg(feature = "full")]
 
 use incident_timeline::import::{
     detect, import_many, import_text, import_value, is_format_v1, ImportOptions, Imported, Source,

@@ -7,6 +7,8 @@
 //! zone, and pixels map back to the instants they came from.
 //!
 //! Cases that once failed are kept at the bottom as plain tests.
+// These tests read documents with the full build's parser.
+#![cfg(feature = "full")]
 
 use chrono::DateTime;
 use incident_timeline::layout::scale::TimeScale;

@@ -3,6 +3,8 @@
 //! `{places}`, and is one of the languages the core knows; every tag in
 //! `locales/formats.json` has every format. And the seed post-mortem in
 //! German and Japanese, as the command line and `renderToSvg` write it.
+// These tests read documents with the full build's parser.
+#![cfg(feature = "full")]
 
 use incident_timeline::render::{locale_named, render_svg};
 use incident_timeline::time::clock::{self, HourCycle};

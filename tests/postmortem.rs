@@ -1,6 +1,8 @@
 //! The post-mortem text reader (src/postmortem/): the seed post-mortem
 //! against its hand-written timeline, one fixture per form the reader
 //! knows (tests/fixtures/text/), warnings with their places, and speed.
+// These tests read documents with the full build's parser.
+#![cfg(feature = "full")]
 
 use incident_timeline::postmortem::{read_text, TextOptions, TextTimeline};
 use incident_timeline::{parse, Kind, Timeline};

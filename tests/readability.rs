@@ -6,6 +6,8 @@
 //! font size with the layout's own text metrics); the axis has few breaks,
 //! each labelled with the time it hides; and one time scale holds across
 //! breaks, so bar lengths compare.
+// These tests read documents with the full build's parser.
+#![cfg(feature = "full")]
 
 use incident_timeline::layout::scale::MAX_BREAKS;
 use incident_timeline::layout::scene::Role;

@@ -3,6 +3,8 @@
 //! of the message, for each fixture in `tests/fixtures/invalid` and for inline
 //! documents; a document with many problems reports all of them in document
 //! order. What it accepts, and what that means, is in tests/accepted.rs.
+// These tests read documents with the full build's parser.
+#![cfg(feature = "full")]
 
 use incident_timeline::{parse, Problem, Problems, Timeline};
 use serde_json::{json, Value};

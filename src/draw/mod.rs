@@ -475,7 +475,8 @@ fn paint_milestones<B: DrawingBackend>(
     Ok(())
 }
 
-#[cfg(test)]
+// The full build's parser reads the test documents.
+#[cfg(all(test, feature = "full"))]
 mod tests {
     use super::*;
     use crate::draw::theme::ThemeName;

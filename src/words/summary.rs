@@ -154,7 +154,8 @@ impl Summary {
     }
 }
 
-#[cfg(test)]
+// The full build's parser reads the test documents.
+#[cfg(all(test, feature = "full"))]
 mod tests {
     use super::*;
     use crate::parse;

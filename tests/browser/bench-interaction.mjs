@@ -11,7 +11,11 @@
 //   frame    - until the next requestAnimationFrame callback (the frame the
 //              change is shown in; ~16.7 ms when the work fits in a frame).
 // Prints median and 95th percentile of each over FRAMES inputs (default
-// 120). Target: p95 of "painted" under 16 ms.
+// 120). Target: p95 of "painted" at most 8 ms at 10,000 events (issue #13;
+// PRODUCT.md's frame budget is 16 ms). Also prints the memory the
+// chart holds after its first draw and after the inputs: the JS heap (after
+// a full GC), the DOM's nodes and listeners, and the wasm instance's memory
+// (which neither of those counts). EVENTS=100000 measures the format's limit.
 import { startHarness } from './harness.mjs';
 
 const FRAMES = Number(process.env.FRAMES || 120);
@@ -24,9 +28,35 @@ const quantile = (xs, q) => {
 };
 const f = (x) => x.toFixed(2).padStart(8);
 
+// Keeps every wasm memory the page instantiates (the script-tag build hides
+// its instance), so its size can be read.
+function keepWasmMemories() {
+  const Instance = WebAssembly.Instance;
+  const memories = [];
+  window.__itWasmMemories = memories;
+  WebAssembly.Instance = function (module, imports) {
+    const instance = new Instance(module, imports);
+    if (instance.exports.memory) memories.push(instance.exports.memory);
+    return instance;
+  };
+  WebAssembly.Instance.prototype = Instance.prototype;
+}
+
+const MB = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+async function memory(p) {
+  const cdp = await p.context.newCDPSession(p.page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const dom = await cdp.send('Memory.getDOMCounters');
+  const wasm = await p.page.evaluate(() => window.__itWasmMemories.reduce((sum, m) => sum + m.buffer.byteLength, 0));
+  await cdp.detach();
+  return `JS heap ${MB(usedSize)}, wasm memory ${MB(wasm)}, DOM ${dom.nodes} nodes, ${dom.jsEventListeners} listeners`;
+}
+
 const h = await startHarness();
 try {
-  const p = await h.openPage('/test/bench.html', { viewport: { width: WIDTH + 40, height: 900 } });
+  const p = await h.openPage('/test/bench.html', { viewport: { width: WIDTH + 40, height: 900 }, initScript: keepWasmMemories });
   const setup = await p.page.evaluate(
     async ({ events }) => {
       const host = document.getElementById('host');
@@ -41,15 +71,19 @@ try {
       const t0 = performance.now();
       host.append(el);
       const detail = await ready;
+      const firstDraw = performance.now() - t0;
       const canvas = el.shadowRoot.querySelector('canvas');
-      return { ...detail, firstDraw: performance.now() - t0, width: canvas.clientWidth, height: canvas.clientHeight };
+      await el.tableReady;
+      return { ...detail, firstDraw, table: performance.now() - t0, width: canvas.clientWidth, height: canvas.clientHeight };
     },
     { events: EVENTS },
   );
   console.log(
     `Chromium ${h.browser.version()}; ${setup.events} events in ${setup.lanes} lanes, ` +
-      `canvas ${setup.width}x${setup.height} CSS px, first draw ${setup.firstDraw.toFixed(0)} ms.`,
+      `canvas ${setup.width}x${setup.height} CSS px, first draw ${setup.firstDraw.toFixed(0)} ms, ` +
+      `table complete ${setup.table.toFixed(0)} ms.`,
   );
+  console.log(`memory after the first draw: ${await memory(p)}`);
 
   const samples = await p.page.evaluate(async ({ frames }) => {
     const el = document.getElementById('big');
@@ -125,8 +159,9 @@ try {
     const col = (k) => `${f(quantile(list.map((s) => s[k]), 0.5))}${f(quantile(list.map((s) => s[k]), 0.95))}`;
     console.log(`${name.padEnd(22)}${String(list.length).padStart(5)}         ${col('handler')}          ${col('painted')}             ${col('frame')}`);
   }
+  console.log(`\nmemory after the inputs: ${await memory(p)}`);
   const p95 = quantile(samples.out.map((s) => s.painted), 0.95);
-  console.log(`\np95 input-to-painted ${p95.toFixed(2)} ms: target 16 ms ${p95 < 16 ? 'met' : 'MISSED'}.`);
+  console.log(`\np95 input-to-painted ${p95.toFixed(2)} ms: target 8 ms ${p95 <= 8 ? 'met' : 'MISSED'} (a frame: 16 ms ${p95 < 16 ? 'met' : 'MISSED'}).`);
   const problems = await p.problems();
   if (problems.length) {
     console.error('\nthe bench page had errors:\n' + problems.join('\n'));

@@ -85,7 +85,8 @@ export async function startHarness({ routes = {}, headers = {}, mounts = MOUNTS 
    * Opens `path` in a fresh context. Options: `deviceScaleFactor`,
    * `viewport`, `colorScheme`, `expectedHttpErrors` (RegExps of URLs that
    * may answer >= 400; their "Failed to load resource" console errors are
-   * then expected too), `waitUntil`.
+   * then expected too), `waitUntil`, `initScript` (a function run in the
+   * page before its own scripts).
    */
   async function openPage(path, options = {}) {
     const {
@@ -94,9 +95,11 @@ export async function startHarness({ routes = {}, headers = {}, mounts = MOUNTS 
       colorScheme = 'light',
       expectedHttpErrors = [],
       waitUntil = 'load',
+      initScript = null,
     } = options;
     const context = await browser.newContext({ deviceScaleFactor, viewport, colorScheme });
     await context.addInitScript(probeScript);
+    if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
     const expected = (url) => expectedHttpErrors.some((re) => re.test(url));
