@@ -159,9 +159,6 @@ test('GitHub\'s 13-year history as one timeline: years to minutes, every inciden
 test('post-mortem text: the element reads its own fallback (from="fallback") and a text/plain script, through the full core', async () => {
   const p = await h.openPage('/test/text.html');
   try {
-    const warning = p.page.evaluate(() => new Promise((resolve) => {
-      document.querySelector('#tp').addEventListener('incident-timeline:warning', (e) => resolve(JSON.parse(JSON.stringify(e.detail))));
-    }));
     await p.waitForState('#fb', 'ready');
     await p.waitForState('#tp', 'ready');
     // The seed's 21 timed lines, each an event; the fallback is still there, hidden.
@@ -179,7 +176,7 @@ test('post-mortem text: the element reads its own fallback (from="fallback") and
     assert.ok(rows.some((r) => r[2].startsWith('The backend server is initialized') && r[3].includes('Dec 8, 2022, 9:00 AM')));
     assert.ok(rows.some((r) => r[1].startsWith('Degraded') && r.includes('30% affected')), JSON.stringify(rows));
     // The text/plain script: its unreadable line is a warning with its line and column.
-    const w = await warning;
+    const w = (await p.waitForEvent('tp', 'warning')).detail;
     assert.equal(w.source, 'text');
     assert.ok(w.warnings.some((x) => x.line === 6 && x.column >= 1 && /25:99/.test(x.message)), JSON.stringify(w));
     const tp = await tableRows(p.page, '#tp');

@@ -28,8 +28,9 @@ export const TIMEOUT = Number(process.env.BROWSER_TEST_TIMEOUT || 30000);
 
 // Runs in every page before its own scripts (injected over CDP, so a strict
 // CSP on the page does not block it). Records uncaught errors, unhandled
-// rejections and every incident-timeline:ready / :error event that reaches
-// window (so only events that bubble are seen).
+// rejections and every incident-timeline:ready / :error / :warning event that
+// reaches window (so only events that bubble are seen), from the page's start:
+// a listener added after load could miss one.
 function probeScript() {
   const probe = { errors: [], rejections: [], events: [] };
   Object.defineProperty(window, '__itProbe', { value: probe });
@@ -46,7 +47,7 @@ function probeScript() {
     const r = e.reason;
     probe.rejections.push(String((r && (r.stack || r.message)) || r));
   });
-  for (const type of ['incident-timeline:ready', 'incident-timeline:error']) {
+  for (const type of ['incident-timeline:ready', 'incident-timeline:error', 'incident-timeline:warning']) {
     window.addEventListener(type, (e) => {
       let detail;
       try {
@@ -162,7 +163,7 @@ export async function startHarness({ routes = {}, headers = {}, mounts = MOUNTS 
         assert.deepEqual(await p.problems(), [], `${what}: the page must have no errors`);
       },
 
-      /** The recorded incident-timeline events, optionally of one type (`ready`/`error`) and element id. */
+      /** The recorded incident-timeline events, optionally of one type (`ready`/`error`/`warning`) and element id. */
       async events(type, id) {
         const all = await page.evaluate(() => window.__itProbe.events);
         return all.filter(
