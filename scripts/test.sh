@@ -20,6 +20,8 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 step "cargo test"
 cargo test
+step "cargo bench --no-run (the README's benchmarks build)"
+cargo bench --no-run
 step "fuzz: every target (parse, layout, import, text), ${FUZZ_SECONDS:-45} s each (fuzz/, its own target dir)"
 FUZZ_SECONDS=${FUZZ_SECONDS:-45} bash scripts/fuzz.sh
 step "build pkg/"

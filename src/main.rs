@@ -171,8 +171,8 @@ fn feed_option(
         "--date" => {
             let v = value()?;
             o.date = Some(
-                chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d")
-                    .map_err(|_| format!("--date {v} is not a date like 2022-12-07"))?,
+                ImportOptions::parse_date(&v)
+                    .ok_or_else(|| format!("--date {v} is not a date like 2022-12-07"))?,
             );
         }
         "--component" => o.components.push(value()?),

@@ -77,6 +77,14 @@ pub struct ImportOptions {
     pub date: Option<chrono::NaiveDate>,
 }
 
+impl ImportOptions {
+    /// A `date` option as written (`2022-12-07`), for the CLI's `--date` and
+    /// the JS options alike.
+    pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    }
+}
+
 /// A feed read into a timeline.
 #[derive(Debug, Clone)]
 pub struct Imported {

@@ -161,14 +161,12 @@ fn feed_option(o: &mut ImportOptions, name: &str, value: &JsValue) -> Result<(),
         "incident" => o.incident = Some(text()?),
         "date" => {
             let v = text()?;
-            o.date = Some(
-                chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
-                    one(
-                        &path,
-                        format!("\"date\" is a date like 2022-12-07, not \"{v}\""),
-                    )
-                })?,
-            );
+            o.date = Some(crate::import::ImportOptions::parse_date(&v).ok_or_else(|| {
+                one(
+                    &path,
+                    format!("\"date\" is a date like 2022-12-07, not \"{v}\""),
+                )
+            })?);
         }
         _ => {
             let list = js_sys::Array::is_array(value)
