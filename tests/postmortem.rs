@@ -838,3 +838,31 @@ fn entries_before_the_first_written_date_take_the_option_date() {
         ["2022-12-07T16:24:00.000Z", "2022-12-08T17:00:00.000Z"]
     );
 }
+
+/// Found by fuzz/ (the text target): a text whose timeline entries are all
+/// left out when their times are resolved (impossible dates and times, each
+/// a warning) is an error that says so, with the warnings after it, not a
+/// timeline without events.
+#[test]
+fn a_text_whose_entries_are_all_left_out_is_an_error() {
+    let bytes =
+        std::fs::read(root().join("fuzz/corpus/text/c162caa6281d913d1c3471311fd476453e5ab38b"))
+            .unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let problems = read_text(&text, &opts(None, Some("UTC"))).unwrap_err();
+    let first = problems.iter().next().unwrap();
+    assert!(
+        first
+            .message
+            .starts_with("none of the text's timeline entries could be read"),
+        "{first}"
+    );
+    assert!(
+        problems.iter().skip(1).all(|p| p.line.is_some()),
+        "{problems}"
+    );
+    assert!(
+        problems.iter().count() > 1,
+        "the reasons follow: {problems}"
+    );
+}

@@ -124,6 +124,17 @@ pub fn read_text(text: &str, o: &TextOptions) -> Result<TextTimeline, Problems> 
         Err(p) => return Err(fail(warnings, p)),
     };
     let timeline = events::build(&walked, &resolution, &mut warnings);
+    // Every entry may have been left out (an impossible date or time, each
+    // with its warning): that is no timeline, said with the reasons after it.
+    if timeline.events.is_empty() {
+        return Err(fail(
+            warnings,
+            Problems::one(Problem::at(
+                "",
+                "none of the text's timeline entries could be read; the warnings below say why each was left out",
+            )),
+        ));
+    }
     // What the reader writes must read back as a document; if it ever did
     // not, that is the reader's fault, said as a problem rather than a panic.
     if let Err(p) = crate::parse::parse(&timeline.to_document()) {
