@@ -144,38 +144,62 @@ impl NamedZone {
         &self.0.name
     }
 
+    /// The offset at `t`. A quarter hour not known yet is read, and so is
+    /// the one [`SAME_WITHIN`] later: the same offset there means the same
+    /// all week, else the change between them is found by halving (about
+    /// ten reads). A chart of a month then costs a handful of reads in all,
+    /// not one per event.
     pub fn offset_seconds(&self, t: Instant) -> i32 {
         let bucket = t.div_euclid(BUCKET_MS);
-        let known = self.0.offsets.borrow();
-        // The first stretch ending at or after `bucket`, and the one before it.
-        let i = known.partition_point(|s| s.1 < bucket);
-        if let Some(&(first, _, off)) = known.get(i) {
-            if first <= bucket {
-                return off;
-            }
+        if let Some(off) = self.known(bucket) {
+            return off;
         }
-        drop(known);
-        let off = self.read_offset(bucket * BUCKET_MS);
-        let mut known = self.0.offsets.borrow_mut();
-        let before = i.checked_sub(1).filter(|&j| {
-            let s = known[j];
-            s.2 == off && bucket - s.1 <= SAME_WITHIN
-        });
-        let after = Some(i).filter(|&j| {
-            known
-                .get(j)
-                .is_some_and(|s| s.2 == off && s.0 - bucket <= SAME_WITHIN)
-        });
-        match (before, after) {
-            (Some(b), Some(a)) => {
-                known[b].1 = known[a].1;
-                known.remove(a);
+        let off = self.read_bucket(bucket);
+        let (mut same, mut other) = (bucket, bucket + SAME_WITHIN);
+        let mut other_off = self.read_bucket(other);
+        if other_off == off {
+            same = other;
+        } else {
+            while other - same > 1 {
+                let mid = same + (other - same) / 2;
+                let o = self.read_bucket(mid);
+                if o == off {
+                    same = mid;
+                } else {
+                    (other, other_off) = (mid, o);
+                }
             }
-            (Some(b), None) => known[b].1 = bucket,
-            (None, Some(a)) => known[a].0 = bucket,
-            (None, None) => known.insert(i, (bucket, bucket, off)),
+            self.learn(other, other, other_off);
         }
+        self.learn(bucket, same, off);
         off
+    }
+
+    /// The known offset of quarter hour `bucket`, if any.
+    fn known(&self, bucket: i64) -> Option<i32> {
+        let known = self.0.offsets.borrow();
+        let i = known.partition_point(|s| s.1 < bucket);
+        known.get(i).filter(|s| s.0 <= bucket).map(|s| s.2)
+    }
+
+    /// Quarter hour `bucket`'s offset, read from the host.
+    fn read_bucket(&self, bucket: i64) -> i32 {
+        self.read_offset(bucket * BUCKET_MS)
+    }
+
+    /// Records that quarter hours `first..=last` have offset `off`, joined
+    /// with each stretch of that offset at most [`SAME_WITHIN`] away.
+    fn learn(&self, mut first: i64, mut last: i64, off: i32) {
+        let mut known = self.0.offsets.borrow_mut();
+        known.retain(|&(f, l, o)| {
+            let near = o == off && f - last <= SAME_WITHIN && first - l <= SAME_WITHIN;
+            if near {
+                (first, last) = (first.min(f), last.max(l));
+            }
+            !near
+        });
+        let i = known.partition_point(|s| s.1 < first);
+        known.insert(i, (first, last, off));
     }
 
     /// The offset at `at`: Temporal's, or from Intl the wall clock there
