@@ -39,7 +39,8 @@ pub(super) const LINK_KEYS: [&str; 2] = ["url", "label"];
 
 /// A time as written plus where it was written, before zone resolution.
 pub(super) struct Written<'a> {
-    pub(super) path: String,
+    /// Its key ("start"); the path is made only for a problem.
+    pub(super) key: &'static str,
     pub(super) text: &'a str,
     pub(super) spec: TimeSpec,
 }
@@ -71,12 +72,13 @@ pub(super) fn describe(v: &Value) -> &'static str {
     }
 }
 
-/// `path.key`, or `key` at the top.
+/// `path.key`, or `key` at the top. (Not `format!`: paths are made for
+/// every field read, and formatting machinery is slow in a cold wasm.)
 pub(super) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
-        format!("{path}.{key}")
+        [path, ".", key].concat()
     }
 }
 

@@ -94,7 +94,7 @@ impl Checker {
         path: &str,
         kind: Option<Kind>,
     ) -> Option<Option<f64>> {
-        let p = join(path, "impact");
+        let p = || join(path, "impact");
         let Some(kind) = kind else {
             return Some(Some(0.0));
         };
@@ -108,7 +108,7 @@ impl Checker {
                     Some(Some(x))
                 } else {
                     self.report(
-                        &p,
+                        p(),
                         format!(
                             "impact {} is outside 0–1; write a share, like 0.3 for 30 %",
                             crate::decimal::decimal(x)
@@ -119,7 +119,7 @@ impl Checker {
             }
             (Impact::Share, Some(other)) => {
                 self.report(
-                    &p,
+                    p(),
                     format!(
                         "\"impact\" must be a number from 0 to 1, not {}",
                         describe(other)
@@ -140,7 +140,7 @@ impl Checker {
                     String::new()
                 };
                 self.report(
-                    &p,
+                    p(),
                     format!(
                         "\"impact\" applies only to {} events; remove it from this {}{whole}",
                         one_of(&takes_share),
@@ -197,23 +197,23 @@ impl Checker {
         zone: Option<&Zone>,
         zone_failed: bool,
     ) -> (Option<Instant>, Option<Option<Instant>>) {
-        let mut read = |key: &str| -> Option<Written<'_>> {
-            let p = join(path, key);
+        let mut read = |key: &'static str| -> Option<Written<'_>> {
+            let p = || join(path, key);
             match m.get(key)? {
                 Value::Null if key == "end" => None,
                 Value::String(s) => match parse_time(s) {
                     Ok(spec) => Some(Written {
-                        path: p,
+                        key,
                         text: s,
                         spec,
                     }),
                     Err(msg) => {
-                        self.report(p, msg);
+                        self.report(p(), msg);
                         None
                     }
                 },
                 other => {
-                    self.report(p, format!("\"{key}\" must be a time string like \"2022-12-07T08:24:00-08:00\", not {}", describe(other)));
+                    self.report(p(), format!("\"{key}\" must be a time string like \"2022-12-07T08:24:00-08:00\", not {}", describe(other)));
                     None
                 }
             }
@@ -259,14 +259,14 @@ impl Checker {
                 TimeSpec::WallClock(local) => {
                     let Some(z) = zone else {
                         if !zone_failed {
-                            self.report(w.path, format!("\"{}\" has no UTC offset and the document has no \"timezone\"; add an offset (like -08:00 or Z) or set \"timezone\"", w.text));
+                            self.report(join(path, w.key), format!("\"{}\" has no UTC offset and the document has no \"timezone\"; add an offset (like -08:00 or Z) or set \"timezone\"", w.text));
                         }
                         return None;
                     };
                     match z.resolve(local) {
                         Resolved::Unique(t) | Resolved::Ambiguous(t, _) => Some(t),
                         Resolved::Gap { before, after } => {
-                            self.report(w.path, format!(
+                            self.report(join(path, w.key), format!(
                                 "\"{}\" does not exist in {}: clocks jumped forward from {} to {} that night; give an offset or a time outside the gap",
                                 w.text, z.name(), format_offset(before), format_offset(after)
                             ));
@@ -280,8 +280,8 @@ impl Checker {
             let at = resolve(at);
             return (at, at.map(|_| None));
         }
-        let start_path = start.as_ref().map(|w| w.path.clone());
-        let end_path = end.as_ref().map(|w| w.path.clone());
+        let start_key = start.as_ref().map(|w| w.key);
+        let end_key = end.as_ref().map(|w| w.key);
         let has_end = end.is_some() || m.get("end").is_some_and(|v| !v.is_null());
         let (s, e) = (resolve(start), resolve(end));
         let end_ok = match (s, e, has_end) {
@@ -291,7 +291,7 @@ impl Checker {
                 let (fs, fe) = (shown.local(s), shown.local(e));
                 let same_day = fs.date() == fe.date();
                 self.report(
-                    end_path.unwrap_or_else(|| start_path.unwrap_or_default()),
+                    end_key.or(start_key).map(|k| join(path, k)).unwrap_or_default(),
                     format!(
                         "end {} is before start {}",
                         wall(fe, same_day),

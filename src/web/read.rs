@@ -14,12 +14,25 @@ use wasm_bindgen::JsCast;
 /// JSON text, or an object (a `.data` property, say), as JSON data.
 fn value_from(input: &JsValue) -> Result<serde_json::Value, JsValue> {
     if let Some(text) = input.as_string() {
+        reserve(text.len() * 4);
         return parse_json(&text).map_err(|p| error(&p));
     }
     if input.is_undefined() || input.is_null() {
         return Err(one("", "no timeline was given"));
     }
+    if let Ok(events) = js_sys::Reflect::get(input, &JsValue::from_str("events")) {
+        let events: &js_sys::Array = events.unchecked_ref();
+        reserve(events.length() as usize * 768);
+    }
     js_value(input, 0).map_err(|m| one("", format!("the timeline is not plain JSON data: {m}")))
+}
+
+/// Reserves about `bytes` of heap at once (allocated and freed): reading a
+/// large timeline then grows the wasm memory once, not 64 KiB at a time
+/// (the allocator grows by what each allocation needs, and each growth also
+/// costs the glue its views of the memory).
+fn reserve(bytes: usize) {
+    drop(Vec::<u8>::with_capacity(bytes));
 }
 
 /// A format v1 timeline. A document of another shape (a status-page feed,
