@@ -202,11 +202,7 @@ impl Checker {
             match m.get(key)? {
                 Value::Null if key == "end" => None,
                 Value::String(s) => match parse_time(s) {
-                    Ok(spec) => Some(Written {
-                        key,
-                        text: s,
-                        spec,
-                    }),
+                    Ok(spec) => Some(Written { key, text: s, spec }),
                     Err(msg) => {
                         self.report(p(), msg);
                         None
@@ -291,7 +287,10 @@ impl Checker {
                 let (fs, fe) = (shown.local(s), shown.local(e));
                 let same_day = fs.date() == fe.date();
                 self.report(
-                    end_key.or(start_key).map(|k| join(path, k)).unwrap_or_default(),
+                    end_key
+                        .or(start_key)
+                        .map(|k| join(path, k))
+                        .unwrap_or_default(),
                     format!(
                         "end {} is before start {}",
                         wall(fe, same_day),

@@ -204,17 +204,15 @@ impl Formats {
                 "ss" => (s, true),
                 _ => return false,
             };
-            if padded && number < 10 {
-                out.push('0');
-            }
-            out.push_str(&number.to_string());
+            crate::decimal::push_digits(out, u64::from(number), 1 + usize::from(padded));
             true
         })
     }
 
     /// A whole number with the locale's grouping ("1,234", "1.234", "12 345").
     pub fn number(&self, n: i64) -> String {
-        let digits = n.unsigned_abs().to_string();
+        let mut digits = String::new();
+        crate::decimal::push_digits(&mut digits, n.unsigned_abs(), 1);
         let mut out = String::new();
         if n < 0 {
             out.push('-');
