@@ -15,7 +15,7 @@ use crate::model::{Kind, Timeline};
 use crate::order::sort_by_keys;
 use crate::time::zone::Zone;
 use crate::time::{self, Instant};
-use chrono::{Duration, Timelike};
+use chrono::Timelike;
 use serde::Deserialize;
 
 /// How the time axis is scaled.
@@ -131,7 +131,7 @@ fn whole_hour(t: Instant, zone: &Zone, up: bool) -> Instant {
     };
     let floor = floor.with_nanosecond(0).unwrap_or(floor);
     let target = if up && floor != l {
-        floor + Duration::hours(1)
+        floor + crate::time::step::secs(3_600)
     } else {
         floor
     };

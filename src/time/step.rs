@@ -5,6 +5,12 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 
+/// `n` seconds. (Not `Duration::days` and its kin: each carries its own
+/// panic message into the wasm; these steps never come near the bounds.)
+pub(crate) fn secs(n: i64) -> Duration {
+    Duration::new(n, 0).unwrap_or_default()
+}
+
 /// A calendar step between ticks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -84,8 +90,8 @@ impl Step {
             Step::Seconds(n) => whole(l.hour(), l.minute(), l.second() - l.second() % n),
             Step::Minutes(n) => whole(l.hour(), l.minute() - l.minute() % n, 0),
             Step::Hours(n) => whole(l.hour() - l.hour() % n, 0, 0),
-            Step::Days(n) => midnight - Duration::days(i64::from((l.day() - 1) % n)),
-            Step::Week => midnight - Duration::days(i64::from(l.weekday().num_days_from_monday())),
+            Step::Days(n) => midnight - secs(i64::from((l.day() - 1) % n) * 86_400),
+            Step::Week => midnight - secs(i64::from(l.weekday().num_days_from_monday()) * 86_400),
             Step::Months(n) => {
                 let m0 = l.month0() - l.month0() % n;
                 first_of(l.year(), m0 + 1).unwrap_or(l)
@@ -100,10 +106,10 @@ impl Step {
     /// The boundary after a boundary `l`.
     pub fn next(self, l: NaiveDateTime) -> NaiveDateTime {
         match self {
-            Step::Seconds(n) => l + Duration::seconds(i64::from(n)),
-            Step::Minutes(n) => l + Duration::minutes(i64::from(n)),
+            Step::Seconds(n) => l + secs(i64::from(n)),
+            Step::Minutes(n) => l + secs(i64::from(n) * 60),
             Step::Hours(n) => {
-                let t = l + Duration::hours(i64::from(n));
+                let t = l + secs(i64::from(n) * 3_600);
                 // Keep to multiples of n within each day (d3 does the same).
                 if t.date() != l.date() {
                     t.date().and_hms_opt(0, 0, 0).unwrap_or(t)
@@ -112,7 +118,7 @@ impl Step {
                 }
             }
             Step::Days(n) => {
-                let t = l + Duration::days(i64::from(n));
+                let t = l + secs(i64::from(n) * 86_400);
                 // Restart at the 1st of each month, like d3's timeDay.every(n).
                 if t.month() != l.month() && n > 1 {
                     first_of(t.year(), t.month()).unwrap_or(t)
@@ -120,12 +126,12 @@ impl Step {
                     t
                 }
             }
-            Step::Week => l + Duration::days(7),
+            Step::Week => l + secs(7 * 86_400),
             Step::Months(n) => {
                 let m = l.month0() + n;
-                first_of(l.year() + (m / 12) as i32, m % 12 + 1).unwrap_or(l + Duration::days(31))
+                first_of(l.year() + (m / 12) as i32, m % 12 + 1).unwrap_or(l + secs(31 * 86_400))
             }
-            Step::Years(n) => first_of(l.year() + n as i32, 1).unwrap_or(l + Duration::days(366)),
+            Step::Years(n) => first_of(l.year() + n as i32, 1).unwrap_or(l + secs(366 * 86_400)),
         }
     }
 

@@ -14,23 +14,26 @@ use wasm_bindgen::JsCast;
 /// JSON text, or an object (a `.data` property, say), as JSON data.
 fn value_from(input: &JsValue) -> Result<serde_json::Value, JsValue> {
     if let Some(text) = input.as_string() {
-        reserve(text.len() * 4);
+        reserve(text.len().min(crate::parse::MAX_DOCUMENT_BYTES) * 3);
         return parse_json(&text).map_err(|p| error(&p));
     }
     if input.is_undefined() || input.is_null() {
         return Err(one("", "no timeline was given"));
     }
-    if let Ok(events) = js_sys::Reflect::get(input, &JsValue::from_str("events")) {
-        let events: &js_sys::Array = events.unchecked_ref();
-        reserve(events.length() as usize * 768);
-    }
+    // Read with Reflect, which catches: a hostile `.data` (a throwing getter
+    // or Proxy) must not throw through the wasm.
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
+    let events = get(input, "events").and_then(|e| get(&e, "length")?.as_f64());
+    let most = crate::parse::MAX_EVENTS as f64;
+    reserve(events.unwrap_or(0.0).clamp(0.0, most) as usize * 768);
     js_value(input, 0).map_err(|m| one("", format!("the timeline is not plain JSON data: {m}")))
 }
 
 /// Reserves about `bytes` of heap at once (allocated and freed): reading a
 /// large timeline then grows the wasm memory once, not 64 KiB at a time
 /// (the allocator grows by what each allocation needs, and each growth also
-/// costs the glue its views of the memory).
+/// costs the glue its views of the memory). It asks for no more than
+/// reading the timeline would take anyway.
 fn reserve(bytes: usize) {
     drop(Vec::<u8>::with_capacity(bytes));
 }
