@@ -731,6 +731,10 @@ test('hostile .data (Proxy, throwing getter, cycle, BigInt, deep nesting) is a r
       make('proxy', new Proxy({}, { ownKeys() { throw new Error('ownKeys says no'); } }));
       make('proxy-array', { version: 1, events: new Proxy([], { get(t, k) { if (k === 'length') return 3; throw new Error(`get ${String(k)} says no`); } }) });
       make('getter', getter);
+      // What the core reads first to size its heap: a throwing getter, and
+      // a length no array has.
+      make('events-getter', Object.defineProperty({ version: 1 }, 'events', { enumerable: true, get() { throw new Error('events says no'); } }));
+      make('huge-length', { version: 1, events: { length: 1e15 } });
       make('cyclic', cyclic);
       make('deep', { version: 1, events: [], 'x-deep': deep });
       make('bigint', { version: 1, events: [], 'x-n': 10n });
@@ -744,6 +748,8 @@ test('hostile .data (Proxy, throwing getter, cycle, BigInt, deep nesting) is a r
       proxy: 'ownKeys says no',
       'proxy-array': 'get 0 says no',
       getter: 'the timeline is not plain JSON data: a property could not be read',
+      'events-getter': 'the timeline is not plain JSON data: a property could not be read',
+      'huge-length': 'events: must be an array, not an object',
       cyclic: 'the timeline is not plain JSON data: it is nested more than 128 levels deep',
       deep: 'the timeline is not plain JSON data: it is nested more than 128 levels deep',
       bigint: 'the timeline is not plain JSON data: it holds a value JSON cannot (a function, symbol or bigint)',
