@@ -210,7 +210,10 @@ test('src switched faster than loads finish: the last one wins, nothing stale is
     await p.waitForEvent('w', 'ready', 3);
     await p.page.waitForTimeout(700);
     assert.deepEqual((await p.events('ready', 'w')).map((e) => e.detail.title), ['C', 'E', 'G']);
-    assert.equal(fates.get('F'), 'aborted');
+    // Aborted at once, F may never reach the server (on a loaded machine it
+    // did not): the server saw it aborted or not at all, and the browser
+    // saw it aborted (assertCleanBut, below).
+    assert.ok([undefined, 'aborted'].includes(fates.get('F')), `F: ${fates.get('F')}`);
     assert.deepEqual(await p.events('error'), []);
     await assertCleanBut(p, ['A', 'B', 'D', 'F']);
   } finally {
