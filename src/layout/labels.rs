@@ -17,9 +17,13 @@ use crate::words::times::TimeWords;
 /// Narrowest room a cut title is worth.
 const MIN_CUT: f64 = 40.0;
 
-/// The texts of every event's label, measured once per frame.
+/// The texts of every event's label, measured once per frame, and only
+/// for the events that can have one: those with a row of their own (a
+/// lane's dense row is never labelled), as rows are assigned
+/// ([`super::rows::assign_rows`]). Most events of a large timeline sit in
+/// dense rows, and writing their times was most of a first draw.
 pub(super) struct Texts {
-    /// The times each label leads with ("" for none).
+    /// The times each label leads with ("" for none, or not measured).
     times: Vec<String>,
     times_w: Vec<f64>,
     title_w: Vec<f64>,
@@ -31,26 +35,30 @@ pub(super) struct Texts {
 }
 
 impl Texts {
-    /// The label texts of `t`'s events, times written as `words` says.
+    /// Room for the label texts of `t`'s events, none measured yet.
     pub(super) fn new(t: &Timeline, words: &TimeWords<'_>) -> Texts {
         let n = t.events.len();
-        let (mut times, mut times_w) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let (mut title_w, mut must) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        for e in &t.events {
-            let s = words.of(e).unwrap_or_default();
-            times_w.push(text_width(&s, LABEL_FONT, false));
-            times.push(s);
-            title_w.push(text_width(&e.title, LABEL_FONT, false));
-            must.push(!e.is_point() && e.kind.spec().impact != Impact::None);
-        }
         Texts {
-            times,
-            times_w,
-            title_w,
-            must,
+            times: vec![String::new(); n],
+            times_w: vec![0.0; n],
+            title_w: vec![0.0; n],
+            must: t
+                .events
+                .iter()
+                .map(|e| !e.is_point() && e.kind.spec().impact != Impact::None)
+                .collect(),
             sep: words.separator().to_string(),
             sep_w: text_width(words.separator(), LABEL_FONT, false),
         }
+    }
+
+    /// Writes and measures event `i`'s label, its times as `words` says.
+    pub(super) fn measure(&mut self, t: &Timeline, words: &TimeWords<'_>, i: usize) {
+        let e = &t.events[i];
+        let s = words.of(e).unwrap_or_default();
+        self.times_w[i] = text_width(&s, LABEL_FONT, false);
+        self.times[i] = s;
+        self.title_w[i] = text_width(&e.title, LABEL_FONT, false);
     }
 
     /// The times event `i`'s label leads with ("" for none).

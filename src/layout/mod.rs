@@ -198,12 +198,12 @@ pub fn frame(t: &Timeline, o: &LayoutOptions) -> Frame {
         dated,
         now,
     };
-    let texts = Texts::new(t, &words);
+    let mut texts = Texts::new(t, &words);
 
     // Axis rows above the lanes, then the lanes.
     let (axis_top, span_y, tick_y) = (y, y + 7.0, y + 22.0);
     let plot_top = y + 32.0;
-    let rows = assign_rows(t, &full, d1, &texts);
+    let rows = assign_rows(t, &full, d1, &mut texts, &words);
     // Labels at full view, to learn which lanes need callout rows and
     // whether some range's times find no room at all (then the list).
     let (callout_rows, listed) = {

@@ -9,6 +9,7 @@ use super::{LABEL_PAD, MARKER_R, MAX_ROWS, MIN_BAR_W, ROW_GAP};
 use crate::model::Timeline;
 use crate::order::by_keys;
 use crate::time::Instant;
+use crate::words::times::TimeWords;
 
 /// Rows per lane, computed at full view so that zooming never reshuffles them.
 #[derive(Default)]
@@ -93,11 +94,14 @@ pub(super) fn bar_span(s: &TimeScale, start: Instant, end: Instant) -> (f64, f64
 
 /// The rows of every event of `t` at full view, keeping room for `texts`
 /// beside shapes where there is some; ongoing ranges run to `open_end`.
+/// Each event given a row of its own has its label measured here (times as
+/// `words` writes them): only those are ever labelled.
 pub(super) fn assign_rows(
     t: &Timeline,
     full: &TimeScale,
     open_end: Instant,
-    texts: &Texts,
+    texts: &mut Texts,
+    words: &TimeWords<'_>,
 ) -> Rows {
     let order = by_keys(
         t.events
@@ -128,12 +132,15 @@ pub(super) fn assign_rows(
         } else {
             bar_span(full, e.start, e.end.unwrap_or(open_end))
         };
-        let label = texts.full_w(i) + 2.0 * LABEL_PAD;
-        let label_inside = e.kind.spec().label_inside && !e.is_point() && label <= x1 - x0;
-        let reach = if label_inside { x1 } else { x1 + label };
-        // A row is free for this shape when its edge + ROW_GAP <= x0.
+        // A row is free for this shape when its edge + ROW_GAP <= x0. The
+        // label is measured only for a shape that gets a row of its own (a
+        // dense row's shapes are never labelled).
         row_of[i] = match rows.pick(x0) {
             Some(r) => {
+                texts.measure(t, words, i);
+                let label = texts.full_w(i) + 2.0 * LABEL_PAD;
+                let label_inside = e.kind.spec().label_inside && !e.is_point() && label <= x1 - x0;
+                let reach = if label_inside { x1 } else { x1 + label };
                 rows.set(r, x1 + ROW_GAP, reach + ROW_GAP);
                 r
             }
