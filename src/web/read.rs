@@ -145,29 +145,18 @@ fn js_value(v: &JsValue, depth: usize) -> Result<serde_json::Value, String> {
     if let Some(s) = v.as_string() {
         return Ok(Value::String(s));
     }
-    if let Some(n) = v.as_f64() {
-        if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
-            return Ok(Value::from(n as i64));
+    // Objects and arrays next, with one question each (most values in a
+    // timeline are strings, then objects): each question is a call across
+    // the boundary. (`is_object` is false for functions and null.)
+    if v.is_object() {
+        if js_sys::Array::is_array(v) {
+            let a: &js_sys::Array = v.unchecked_ref();
+            return a
+                .iter()
+                .map(|x| js_value(&x, depth + 1))
+                .collect::<Result<_, _>>()
+                .map(Value::Array);
         }
-        return serde_json::Number::from_f64(n)
-            .map(Value::Number)
-            .ok_or_else(|| format!("{} is not a JSON number", crate::decimal::decimal(n)));
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Value::Bool(b));
-    }
-    if v.is_null() || v.is_undefined() {
-        return Ok(Value::Null);
-    }
-    if js_sys::Array::is_array(v) {
-        let a: &js_sys::Array = v.unchecked_ref();
-        return a
-            .iter()
-            .map(|x| js_value(&x, depth + 1))
-            .collect::<Result<_, _>>()
-            .map(Value::Array);
-    }
-    if v.is_object() && !v.is_function() {
         let o: &js_sys::Object = v.unchecked_ref();
         let mut map = serde_json::Map::new();
         for key in js_sys::Object::keys(o).iter() {
@@ -182,6 +171,20 @@ fn js_value(v: &JsValue, depth: usize) -> Result<serde_json::Value, String> {
             );
         }
         return Ok(Value::Object(map));
+    }
+    if let Some(n) = v.as_f64() {
+        if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
+            return Ok(Value::from(n as i64));
+        }
+        return serde_json::Number::from_f64(n)
+            .map(Value::Number)
+            .ok_or_else(|| format!("{} is not a JSON number", crate::decimal::decimal(n)));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if v.is_null() || v.is_undefined() {
+        return Ok(Value::Null);
     }
     Err("it holds a value JSON cannot (a function, symbol or bigint)".into())
 }
