@@ -110,13 +110,12 @@ pub fn read_text(text: &str, o: &TextOptions) -> Result<TextTimeline, Problems> 
         warnings.sort_by_key(|p| (p.line, p.column));
         Problems(p.0.into_iter().chain(warnings).collect())
     };
+    // A problem with the whole text (no line of its own).
+    let whole = |message: String| Problems::one(Problem::at("", message));
     if walked.entries.is_empty() {
         return Err(fail(
             warnings,
-            Problems::one(Problem::at(
-                "",
-                "found no timeline entries: no line starts with a time (such as \"14:05 UTC: …\" or \"9:37 AM: …\") and no sentence gives one (\"At 9:37 AM PST, …\"); see docs/text-format.md",
-            )),
+            whole("found no timeline entries: no line starts with a time (such as \"14:05 UTC: …\" or \"9:37 AM: …\") and no sentence gives one (\"At 9:37 AM PST, …\"); see docs/text-format.md".into()),
         ));
     }
     let resolution = match timing::resolve(&walked, o, option_zone, &mut warnings) {
@@ -129,10 +128,7 @@ pub fn read_text(text: &str, o: &TextOptions) -> Result<TextTimeline, Problems> 
     if timeline.events.is_empty() {
         return Err(fail(
             warnings,
-            Problems::one(Problem::at(
-                "",
-                "none of the text's timeline entries could be read; the warnings below say why each was left out",
-            )),
+            whole("none of the text's timeline entries could be read; the warnings below say why each was left out".into()),
         ));
     }
     // What the reader writes must read back as a document; if it ever did
@@ -141,10 +137,7 @@ pub fn read_text(text: &str, o: &TextOptions) -> Result<TextTimeline, Problems> 
         let first = p.iter().next().map(|p| p.to_string()).unwrap_or_default();
         return Err(fail(
             warnings,
-            Problems::one(Problem::at(
-                "",
-                format!("the timeline read from this text is not a valid document ({first}); please report this"),
-            )),
+            whole(format!("the timeline read from this text is not a valid document ({first}); please report this")),
         ));
     }
     warnings.sort_by_key(|p| (p.line, p.column));
