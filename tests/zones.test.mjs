@@ -8,14 +8,17 @@
 // times, the caption and the ranges' ends must be the same bytes. Half the
 // events are written as UTC instants, half as wall-clock times in the zone,
 // and they come in no time order, so offsets are asked for out of order
-// both ways.
-import { test, before } from 'node:test';
+// both ways. Node 20 has no Temporal, so there the offsets come from Intl;
+// the same months are then drawn by renderToSvg in Chromium, which reads
+// them from Temporal.
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderToSvg } from '../pkg/node.js';
+import { startHarness } from './browser/harness.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const bin = `${root}target/debug/incident-timeline`;
@@ -75,15 +78,45 @@ function month(zone, m) {
   };
 }
 
+/** Each month of 2023 in `zone`: the document's text and the command line's SVG. */
+function months(zone) {
+  const out = [];
+  for (let m = 0; m < 12; m++) {
+    const doc = JSON.stringify(month(zone, m));
+    const file = join(dir, `${zone.replace('/', '_')}-${m}.json`);
+    writeFileSync(file, doc);
+    const cli = spawnSync(bin, ['render', file, '--width', '1400'], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    out.push({ doc, svg: cli.stdout, what: `${zone}, month ${m + 1}` });
+  }
+  return out;
+}
+
 for (const zone of ZONES) {
-  test(`${zone}: every month of 2023 drawn by the command line and by renderToSvg is the same`, () => {
-    for (let m = 0; m < 12; m++) {
-      const doc = JSON.stringify(month(zone, m));
-      const file = join(dir, `${zone.replace('/', '_')}-${m}.json`);
-      writeFileSync(file, doc);
-      const out = spawnSync(bin, ['render', file, '--width', '1400'], { encoding: 'utf8' });
-      assert.equal(out.status, 0, out.stderr);
-      assert.equal(renderToSvg(doc, { width: 1400 }), out.stdout, `${zone}, month ${m + 1}`);
+  test(`${zone}: every month of 2023 drawn by the command line and by renderToSvg in Node (Intl) is the same`, () => {
+    for (const { doc, svg, what } of months(zone)) {
+      assert.equal(renderToSvg(doc, { width: 1400 }), svg, what);
     }
   });
 }
+
+let h;
+let page;
+after(async () => {
+  await page?.close();
+  await h?.close();
+});
+
+test('the same months drawn by renderToSvg in Chromium (Temporal) are the same as the command line\'s', async () => {
+  h = await startHarness();
+  page = await h.openPage('/test/blank.html');
+  assert.equal(await page.page.evaluate(() => typeof Temporal?.Instant), 'function', 'this Chromium has Temporal');
+  for (const zone of ZONES) {
+    const cases = months(zone);
+    const drawn = await page.page.evaluate(async (docs) => {
+      const { renderToSvg } = await import('/pkg/index.js');
+      return docs.map((doc) => renderToSvg(doc, { width: 1400 }));
+    }, cases.map((c) => c.doc));
+    cases.forEach(({ svg, what }, i) => assert.equal(drawn[i], svg, what));
+  }
+});
