@@ -411,7 +411,9 @@ export class IncidentTimelineElement extends HTMLElement {
       else this.#chart?.__destroy_into_raw?.();
       this.#chart = null;
       // A feed (named by the attributes, or found not to be format v1 by the
-      // widget's core) goes through the importers first.
+      // widget's core) goes through the importers first. So does a timeline
+      // the widget's core found problems in: it does not carry their
+      // messages, and the full core throws them, with where each is.
       const feed = {};
       for (const [attr, option] of Object.entries(FEED)) {
         const v = this.getAttribute(attr);
@@ -424,10 +426,17 @@ export class IncidentTimelineElement extends HTMLElement {
         if (Object.keys(feed).length) throw { notFormatV1: true };
         chart = core.run((c) => new c.Chart(input));
       } catch (e) {
-        if (!e?.notFormatV1) throw e;
+        if (!e?.notFormatV1 && !e?.needsFullCore) throw e;
         if (!importer) throw e;
-        const result = (await importer()).importTimeline(input, feed);
+        let full;
+        try {
+          full = await importer();
+        } catch (loadError) {
+          // Offline, say: a timeline with problems still says it has them.
+          throw e.needsFullCore ? e : loadError;
+        }
         if (token !== this.#token) return;
+        const result = full.importTimeline(input, feed);
         timeline = result.timeline;
         if (result.warnings.length) {
           console.warn('<incident-timeline>: feed items left out:', result.warnings, this);

@@ -5,6 +5,7 @@
 
 use super::hints::{closest, one_of};
 use super::limits::{MAX_ID_CHARS, MAX_TITLE_CHARS};
+use crate::problem::say;
 use crate::problem::Problem;
 use crate::time::timestamp::{clip, TimeSpec};
 use serde_json::{Map, Value};
@@ -49,7 +50,7 @@ pub(super) struct Written<'a> {
 /// (Not `Value`'s own Display: that would pull serde_json's writer into the wasm.)
 pub(super) fn shown(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("\"{}\"", clip(s)),
+        Value::String(s) => say!("\"{}\"", clip(s)),
         Value::Number(n) => match (n.as_i64(), n.as_f64()) {
             (Some(i), _) => i.to_string(),
             (_, Some(f)) => crate::decimal::decimal(f),
@@ -90,9 +91,18 @@ pub(super) fn is_id(s: &str) -> bool {
 }
 
 impl Checker {
+    /// Records a problem at `path`. The widget's core keeps neither the
+    /// path nor the message (see [`say`]): that a timeline has a problem is
+    /// all it reports.
     pub(super) fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
         if self.problems.len() < MAX_PROBLEMS {
+            #[cfg(feature = "full")]
             self.problems.push(Problem::at(path, message));
+            #[cfg(not(feature = "full"))]
+            {
+                let _ = (path, message);
+                self.problems.push(Problem::at("", ""));
+            }
         } else {
             self.dropped += 1;
         }
@@ -109,7 +119,7 @@ impl Checker {
             other => {
                 self.report(
                     path,
-                    format!("{what} must be an object, not {}", describe(other)),
+                    say!("{what} must be an object, not {}", describe(other)),
                 );
                 None
             }
@@ -131,14 +141,14 @@ impl Checker {
                 continue;
             }
             let hint = match closest(key, allowed) {
-                Some(k) => format!("did you mean \"{k}\"?"),
-                None => format!(
+                Some(k) => say!("did you mean \"{k}\"?"),
+                None => say!(
                     "the fields here are {} (names starting with x- are free for your own use)",
                     one_of(allowed)
                 ),
             };
             let key = clip(key);
-            self.report(join(path, &key), format!("unknown field \"{key}\"; {hint}"));
+            self.report(join(path, &key), say!("unknown field \"{key}\"; {hint}"));
         }
     }
 
@@ -154,12 +164,12 @@ impl Checker {
         let p = || join(path, key);
         match m.get(key) {
             None if required => {
-                self.report(p(), format!("\"{key}\" is missing"));
+                self.report(p(), say!("\"{key}\" is missing"));
                 None
             }
             None => None,
             Some(Value::String(s)) if s.trim().is_empty() && max_chars <= MAX_TITLE_CHARS => {
-                self.report(p(), format!("\"{key}\" is empty"));
+                self.report(p(), say!("\"{key}\" is empty"));
                 None
             }
             Some(Value::String(s)) => {
@@ -167,9 +177,7 @@ impl Checker {
                 if n > max_chars {
                     self.report(
                         p(),
-                        format!(
-                            "\"{key}\" is {n} characters long; the most allowed is {max_chars}"
-                        ),
+                        say!("\"{key}\" is {n} characters long; the most allowed is {max_chars}"),
                     );
                     None
                 } else {
@@ -179,7 +187,7 @@ impl Checker {
             Some(other) => {
                 self.report(
                     p(),
-                    format!("\"{key}\" must be a string, not {}", describe(other)),
+                    say!("\"{key}\" must be a string, not {}", describe(other)),
                 );
                 None
             }
@@ -199,7 +207,7 @@ impl Checker {
         } else {
             self.report(
                 join(path, key),
-                format!("\"{s}\" is not a usable id: use letters, digits, and . _ : - (starting with a letter or digit)"),
+                say!("\"{s}\" is not a usable id: use letters, digits, and . _ : - (starting with a letter or digit)"),
             );
             None
         }
@@ -215,13 +223,13 @@ impl Checker {
             Value::Array(items) if items.len() > max => {
                 self.report(
                     path,
-                    format!("has {} items; the most allowed is {max}", items.len()),
+                    say!("has {} items; the most allowed is {max}", items.len()),
                 );
                 None
             }
             Value::Array(items) => Some(items),
             other => {
-                self.report(path, format!("must be an array, not {}", describe(other)));
+                self.report(path, say!("must be an array, not {}", describe(other)));
                 None
             }
         }

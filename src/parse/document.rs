@@ -6,6 +6,7 @@ use super::hints::{closest, one_of};
 use super::limits::{MAX_DETAIL_CHARS, MAX_EVENTS, MAX_ID_CHARS, MAX_LANES, MAX_TITLE_CHARS};
 use crate::model::{Lane, Timeline};
 use crate::names::Names;
+use crate::problem::say;
 use crate::time::zone::Zone;
 use serde_json::{Map, Value};
 
@@ -14,7 +15,7 @@ impl Checker {
         let Value::Object(m) = v else {
             self.report(
                 "",
-                format!(
+                say!(
                     "a timeline is a JSON object with \"version\" and \"events\", not {}",
                     describe(v)
                 ),
@@ -23,12 +24,15 @@ impl Checker {
         };
         self.known_keys(m, "", &DOCUMENT_KEYS);
         match m.get("version") {
-            None => self.report("version", "\"version\" is missing; add \"version\": 1"),
+            None => self.report(
+                "version",
+                say!("\"version\" is missing; add \"version\": 1"),
+            ),
             // 1.0 is the same JSON number as 1 (and valid under the schema's "integer").
             Some(Value::Number(n)) if n.as_f64() == Some(1.0) => {}
             Some(other) => self.report(
                 "version",
-                format!(
+                say!(
                     "version {} is not supported; this reads format version 1",
                     shown(other)
                 ),
@@ -63,7 +67,7 @@ impl Checker {
         let Some(events_value) = m.get("events") else {
             self.report(
                 "events",
-                "\"events\" is missing; add \"events\": [] with the timeline's events",
+                say!("\"events\" is missing; add \"events\": [] with the timeline's events"),
             );
             return None;
         };
@@ -71,7 +75,7 @@ impl Checker {
         let mut events = Vec::with_capacity(items.len());
         let mut ids = Names::default();
         for (i, item) in items.iter().enumerate() {
-            let path = format!("events[{i}]");
+            let path = say!("events[{i}]");
             let Some(em) = self.object(item, &path, "an event") else {
                 continue;
             };
@@ -79,7 +83,7 @@ impl Checker {
                 if let Some(first) = ids.get(id) {
                     self.report(
                         join(&path, "id"),
-                        format!("duplicate id \"{id}\": events[{first}] already uses it"),
+                        say!("duplicate id \"{id}\": events[{first}] already uses it"),
                     );
                 } else {
                     ids.insert(id, i);
@@ -93,7 +97,7 @@ impl Checker {
         if lanes.len() > MAX_LANES {
             self.report(
                 "lanes",
-                format!(
+                say!(
                     "the events use {} lanes; the most allowed is {MAX_LANES}",
                     lanes.len()
                 ),
@@ -112,7 +116,7 @@ impl Checker {
         let items = self.array(v, "lanes", MAX_LANES)?;
         let mut lanes: Vec<Lane> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let path = format!("lanes[{i}]");
+            let path = say!("lanes[{i}]");
             let Some(m) = self.object(item, &path, "a lane") else {
                 continue;
             };
@@ -123,7 +127,7 @@ impl Checker {
             if let (Some(id), Some(first)) = (id, duplicate) {
                 self.report(
                     join(&path, "id"),
-                    format!("duplicate lane id \"{id}\": lanes[{first}] already uses it"),
+                    say!("duplicate lane id \"{id}\": lanes[{first}] already uses it"),
                 );
             }
             let label = self.text(m, &path, "label", false, MAX_TITLE_CHARS);
@@ -161,18 +165,18 @@ impl Checker {
                 Some(id) => {
                     let known: Vec<&str> = lanes.iter().map(|l| l.id.as_str()).collect();
                     let hint = match closest(id, &known) {
-                        Some(k) => format!("did you mean \"{k}\"?"),
-                        None if known.is_empty() => "\"lanes\" declares none".to_string(),
+                        Some(k) => say!("did you mean \"{k}\"?"),
+                        None if known.is_empty() => say!("\"lanes\" declares none"),
                         None if known.len() > 12 => {
-                            format!("\"lanes\" declares {} others", known.len())
+                            say!("\"lanes\" declares {} others", known.len())
                         }
-                        None => format!("the lanes are {}", one_of(&known)),
+                        None => say!("the lanes are {}", one_of(&known)),
                     };
-                    self.report(join(path, "lane"), format!("unknown lane \"{id}\"; {hint}"));
+                    self.report(join(path, "lane"), say!("unknown lane \"{id}\"; {hint}"));
                 }
                 None if !m.contains_key("lane") => self.report(
                     join(path, "lane"),
-                    "\"lane\" is missing; this document declares \"lanes\", so every event names one",
+                    say!("\"lane\" is missing; this document declares \"lanes\", so every event names one"),
                 ),
                 None => {}
             }

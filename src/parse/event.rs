@@ -5,6 +5,7 @@ use super::checker::{describe, join, shown, Checker, Written, EVENT_KEYS, LINK_K
 use super::hints::{closest, one_of};
 use super::limits::{MAX_DETAIL_CHARS, MAX_LINKS, MAX_TITLE_CHARS, MAX_URL_CHARS};
 use crate::model::{Event, Impact, Kind, Link, Severity};
+use crate::problem::say;
 use crate::time::timestamp::{clip, parse_time, TimeSpec};
 use crate::time::zone::{format_offset, Resolved, Zone};
 use crate::time::Instant;
@@ -26,7 +27,7 @@ impl Checker {
             None => {
                 self.report(
                     join(path, "kind"),
-                    format!("\"kind\" is missing; use one of {}", one_of(&kinds())),
+                    say!("\"kind\" is missing; use one of {}", one_of(&kinds())),
                 );
                 None
             }
@@ -34,18 +35,18 @@ impl Checker {
                 Some(k) => Some(k),
                 None => {
                     let hint = match closest(s, &kinds()) {
-                        Some(k) => format!("did you mean \"{k}\"?"),
-                        None => format!("use one of {}", one_of(&kinds())),
+                        Some(k) => say!("did you mean \"{k}\"?"),
+                        None => say!("use one of {}", one_of(&kinds())),
                     };
                     let s = clip(s);
-                    self.report(join(path, "kind"), format!("unknown kind \"{s}\"; {hint}"));
+                    self.report(join(path, "kind"), say!("unknown kind \"{s}\"; {hint}"));
                     None
                 }
             },
             Some(other) => {
                 self.report(
                     join(path, "kind"),
-                    format!("\"kind\" must be a string, not {}", describe(other)),
+                    say!("\"kind\" must be a string, not {}", describe(other)),
                 );
                 None
             }
@@ -58,7 +59,7 @@ impl Checker {
             Some(other) => {
                 self.report(
                     join(path, "severity"),
-                    format!(
+                    say!(
                         "severity {} is not one of {}",
                         shown(other),
                         one_of(&SEVERITIES)
@@ -109,7 +110,7 @@ impl Checker {
                 } else {
                     self.report(
                         p(),
-                        format!(
+                        say!(
                             "impact {} is outside 0–1; write a share, like 0.3 for 30 %",
                             crate::decimal::decimal(x)
                         ),
@@ -120,7 +121,7 @@ impl Checker {
             (Impact::Share, Some(other)) => {
                 self.report(
                     p(),
-                    format!(
+                    say!(
                         "\"impact\" must be a number from 0 to 1, not {}",
                         describe(other)
                     ),
@@ -135,13 +136,13 @@ impl Checker {
                     }
                 }
                 let whole = if spec.impact == Impact::Whole {
-                    format!(" ({} always counts as impact 1)", spec.with_article())
+                    say!(" ({} always counts as impact 1)", spec.with_article())
                 } else {
                     String::new()
                 };
                 self.report(
                     p(),
-                    format!(
+                    say!(
                         "\"impact\" applies only to {} events; remove it from this {}{whole}",
                         one_of(&takes_share),
                         kind.as_str(),
@@ -163,7 +164,7 @@ impl Checker {
         let mut links = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            let p = format!("{lp}[{i}]");
+            let p = say!("{lp}[{i}]");
             let Some(lm) = self.object(item, &p, "a link") else {
                 ok = false;
                 continue;
@@ -209,7 +210,7 @@ impl Checker {
                     }
                 },
                 other => {
-                    self.report(p(), format!("\"{key}\" must be a time string like \"2022-12-07T08:24:00-08:00\", not {}", describe(other)));
+                    self.report(p(), say!("\"{key}\" must be a time string like \"2022-12-07T08:24:00-08:00\", not {}", describe(other)));
                     None
                 }
             }
@@ -219,20 +220,20 @@ impl Checker {
         if point {
             for key in ["start", "end"] {
                 if m.contains_key(key) {
-                    self.report(join(path, key), format!("a milestone is a point in time: it has \"at\", not \"{key}\"; use another kind for a range"));
+                    self.report(join(path, key), say!("a milestone is a point in time: it has \"at\", not \"{key}\"; use another kind for a range"));
                 }
             }
             if !m.contains_key("at") {
                 self.report(
                     join(path, "at"),
-                    "\"at\" is missing: a milestone needs the time it happened",
+                    say!("\"at\" is missing: a milestone needs the time it happened"),
                 );
             }
         } else if let Some(k) = kind {
             if m.contains_key("at") {
                 self.report(
                     join(path, "at"),
-                    format!(
+                    say!(
                         "\"at\" is for milestones; {} has \"start\" and, once it is over, \"end\"",
                         k.spec().with_article()
                     ),
@@ -241,7 +242,7 @@ impl Checker {
             if !m.contains_key("start") {
                 self.report(
                     join(path, "start"),
-                    format!(
+                    say!(
                         "\"start\" is missing: {} needs the time it began",
                         k.spec().with_article()
                     ),
@@ -255,14 +256,14 @@ impl Checker {
                 TimeSpec::WallClock(local) => {
                     let Some(z) = zone else {
                         if !zone_failed {
-                            self.report(join(path, w.key), format!("\"{}\" has no UTC offset and the document has no \"timezone\"; add an offset (like -08:00 or Z) or set \"timezone\"", w.text));
+                            self.report(join(path, w.key), say!("\"{}\" has no UTC offset and the document has no \"timezone\"; add an offset (like -08:00 or Z) or set \"timezone\"", w.text));
                         }
                         return None;
                     };
                     match z.resolve(local) {
                         Resolved::Unique(t) | Resolved::Ambiguous(t, _) => Some(t),
                         Resolved::Gap { before, after } => {
-                            self.report(join(path, w.key), format!(
+                            self.report(join(path, w.key), say!(
                                 "\"{}\" does not exist in {}: clocks jumped forward from {} to {} that night; give an offset or a time outside the gap",
                                 w.text, z.name(), format_offset(before), format_offset(after)
                             ));
@@ -291,7 +292,7 @@ impl Checker {
                         .or(start_key)
                         .map(|k| join(path, k))
                         .unwrap_or_default(),
-                    format!(
+                    say!(
                         "end {} is before start {}",
                         wall(fe, same_day),
                         wall(fs, same_day)
@@ -309,11 +310,11 @@ impl Checker {
 /// "08:24", or "2022-12-07 08:24" when the date matters.
 fn wall(l: chrono::NaiveDateTime, time_only: bool) -> String {
     use chrono::{Datelike, Timelike};
-    let time = format!("{:02}:{:02}", l.hour(), l.minute());
+    let time = say!("{:02}:{:02}", l.hour(), l.minute());
     if time_only {
         time
     } else {
-        format!("{:04}-{:02}-{:02} {time}", l.year(), l.month(), l.day())
+        say!("{:04}-{:02}-{:02} {time}", l.year(), l.month(), l.day())
     }
 }
 
@@ -324,20 +325,20 @@ fn check_url(url: &str) -> Result<(), String> {
         .or_else(|| lower.strip_prefix("http://"));
     let scheme = lower.split(':').next().unwrap_or("");
     match rest {
-        None if lower.contains(':') => Err(format!(
+        None if lower.contains(':') => Err(say!(
             "only http and https links are allowed, not \"{}:\"",
             clip(scheme)
         )),
-        None => Err(format!(
+        None => Err(say!(
             "\"{}\" is not an absolute link; write the whole address, starting with https://",
             clip(url)
         )),
         Some(r) if r.is_empty() || r.starts_with('/') => {
-            Err("the link has no host name after https://".into())
+            Err(say!("the link has no host name after https://"))
         }
-        Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control()) => {
-            Err("a link cannot contain spaces or control characters; encode them (%20)".into())
-        }
+        Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control()) => Err(say!(
+            "a link cannot contain spaces or control characters; encode them (%20)"
+        )),
         Some(_) => Ok(()),
     }
 }

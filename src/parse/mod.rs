@@ -114,7 +114,7 @@ pub fn parse_value(value: &serde_json::Value) -> Result<Timeline, Problems> {
     if c.dropped > 0 {
         c.problems.push(Problem::at(
             "",
-            format!("… and {} more problems", c.dropped),
+            crate::problem::say!("… and {} more problems", c.dropped),
         ));
     }
     Err(Problems(c.problems))

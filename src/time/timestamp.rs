@@ -2,6 +2,7 @@
 //! same without an offset (a wall-clock time, resolved later in the
 //! document's zone). Errors say what is wrong with the text, not just that it is.
 
+use crate::problem::say;
 use crate::time::Instant;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -19,7 +20,7 @@ const SHAPE: &str = "write times like 2022-12-07T08:24:00-08:00 (or without the 
 /// Reads `YYYY-MM-DDTHH:MM[:SS[.fraction]][Z|±HH:MM]`.
 pub fn parse_time(text: &str) -> Result<TimeSpec, String> {
     let b = text.as_bytes();
-    let bad = |why: &str| Err(format!("\"{}\" is not a valid time: {why}", clip(text)));
+    let bad = |why: &str| Err(say!("\"{}\" is not a valid time: {why}", clip(text)));
     let digits = |from: usize, n: usize| -> Option<u32> {
         let s = b.get(from..from + n)?;
         s.iter()
@@ -82,24 +83,22 @@ pub fn parse_time(text: &str) -> Result<TimeSpec, String> {
         Some(_) => return bad(SHAPE),
     };
     if !(1..=12).contains(&month) {
-        return bad(&format!("month {month} does not exist"));
+        return bad(&say!("month {month} does not exist"));
     }
     let Some(date) = NaiveDate::from_ymd_opt(year as i32, month, day) else {
-        return bad(&format!(
+        return bad(&say!(
             "{} {year} has no day {day}",
             MONTHS[month as usize - 1]
         ));
     };
     if hour > 23 {
-        return bad(&format!(
-            "hour {hour} does not exist (hours go from 00 to 23)"
-        ));
+        return bad(&say!("hour {hour} does not exist (hours go from 00 to 23)"));
     }
     if minute > 59 {
-        return bad(&format!("minute {minute} does not exist"));
+        return bad(&say!("minute {minute} does not exist"));
     }
     if second > 59 {
-        return bad(&format!(
+        return bad(&say!(
             "second {second} does not exist (leap seconds are not supported)"
         ));
     }

@@ -39,8 +39,10 @@ fn reserve(bytes: usize) {
 }
 
 /// A format v1 timeline. A document of another shape (a status-page feed,
-/// say) is an error whose `notFormatV1` is true: the element then hands it
-/// to the full core's importers, which the widget's wasm does not carry.
+/// say) is an error whose `notFormatV1` is true, and a timeline with
+/// problems one whose `needsFullCore` is true: the element then hands it to
+/// the full core, which carries the importers and the problems' messages
+/// (the widget's wasm carries neither).
 #[cfg(not(feature = "full"))]
 pub(super) fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
     let value = value_from(input)?;
@@ -52,7 +54,16 @@ pub(super) fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
         let _ = js_sys::Reflect::set(&e, &JsValue::from_str("notFormatV1"), &JsValue::TRUE);
         return Err(e);
     }
-    parse_value(&value).map_err(|p| error(&p))
+    // Its problems are found here but described by the full core (see
+    // `problem::say`): the element hands the timeline to it, as a feed.
+    parse_value(&value).map_err(|_| {
+        let e = one(
+            "",
+            "this timeline has problems, and what they are could not be loaded",
+        );
+        let _ = js_sys::Reflect::set(&e, &JsValue::from_str("needsFullCore"), &JsValue::TRUE);
+        e
+    })
 }
 
 /// Format v1 or a status-page feed (told apart by shape, or named in `o`).

@@ -904,7 +904,8 @@ test('hostile page CSS does not break the widget, and the widget\'s styles do no
     assert.equal(err.visible, true);
     assert.equal(err.li, true);
     assert.equal(err.font, '13px');
-    assert.equal(err.text, 'This incident timeline could not be shown.events[0].kind: unknown kind "incident"; use one of outage, degraded, maintenance, activity or milestone');
+    // Written as text, the timeline's problem is placed by line and column.
+    assert.equal(err.text, 'This incident timeline could not be shown.line 1, column 36: events[0].kind: unknown kind "incident"; use one of outage, degraded, maintenance, activity or milestone');
 
     // Not a pixel differs from the same chart at the same width on a clean
     // page: the page's spacing, direction and fonts do not reach the canvas.

@@ -24,3 +24,16 @@ test('the widget downloads at most 91,298 bytes gzip -9', () => {
   const table = rows.map((r) => `${r.file}: ${r.gzip} B`).join(', ');
   assert.ok(total <= BUDGET_GZIP_BYTES, `gzip total ${total} B is over ${BUDGET_GZIP_BYTES} B (${table})`);
 });
+
+// The widget's core finds a timeline's problems but leaves their messages to
+// the full core (src/problem.rs `say!`; the element loads it for a timeline
+// with problems, as for a feed). Phrases from each part of the checker.
+test('the widget wasm carries no format v1 problem messages; the full core does', () => {
+  const phrases = ['did you mean', 'is not a usable id', 'unknown kind', 'must be a time string like', 'is not a valid time', 'a milestone needs the time it happened', 'the most allowed is'];
+  const widget = readFileSync(new URL('../../pkg/incident_timeline_widget_bg.wasm', import.meta.url)).toString('latin1');
+  const full = readFileSync(new URL('../../pkg/incident_timeline_bg.wasm', import.meta.url)).toString('latin1');
+  for (const phrase of phrases) {
+    assert.ok(full.includes(phrase), `the full core says "${phrase}"`);
+    assert.ok(!widget.includes(phrase), `the widget's wasm carries "${phrase}"`);
+  }
+});

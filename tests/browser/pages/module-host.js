@@ -7,7 +7,7 @@
 //                          methods a test can make trap.
 import { coreLoader } from '/pkg/core.js';
 import { createGlue } from '/pkg/glue-widget.js';
-import { IncidentTimelineElement, useCore } from '/pkg/element.js';
+import { IncidentTimelineElement, useCore, useImporter } from '/pkg/element.js';
 
 let exports = null;
 let current = null;
@@ -21,6 +21,8 @@ function glue() {
 
 const core = coreLoader(glue, new URL('/pkg/incident_timeline_widget_bg.wasm', location.href).href);
 useCore(core);
+// A timeline with problems is described by the full core, as in the package's entries.
+useImporter(() => import('/pkg/import.js').then((m) => m.load()));
 IncidentTimelineElement.define();
 window.IncidentTimelineElement = IncidentTimelineElement;
 window.__itCore = core;
