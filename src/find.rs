@@ -1,6 +1,6 @@
 //! Finding a substring, in a few bytes of wasm. `str::find`, `split` and
 //! `trim_start_matches` with a `&str` pattern bring core's two-way searcher
-//! (about 2.5 KB); the short needles here (" · ", " at line ") are found as
+//! (about 2.5 KB); the short needles here (" ", " · ") are found as
 //! well by trying each position. Slicing goes through `str::get`: `&s[a..b]`
 //! would bring core's slice-error message formatting (about 4 KB with
 //! `char`'s Debug and the printable-character tables).
@@ -9,14 +9,6 @@
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
     (0..=hay.len().checked_sub(needle.len())?)
         .find(|&i| hay.get(i..).is_some_and(|rest| rest.starts_with(needle)))
-}
-
-/// `hay` up to the first `needle`, or all of it.
-// The widget's build reads the browser's JSON errors with it; the full one has
-// serde_json's, and a native build without `full` has neither.
-#[cfg_attr(any(feature = "full", not(target_arch = "wasm32")), allow(dead_code))]
-pub fn before<'a>(hay: &'a str, needle: &str) -> &'a str {
-    find(hay, needle).and_then(|i| hay.get(..i)).unwrap_or(hay)
 }
 
 /// The pieces of `hay` between occurrences of `sep` (which must not be empty).
@@ -50,7 +42,5 @@ mod tests {
                 assert_eq!(split(hay, needle), want);
             }
         }
-        assert_eq!(before("a in JSON at 3", " in JSON at"), "a");
-        assert_eq!(before("abc", "z"), "abc");
     }
 }

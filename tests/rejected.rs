@@ -431,6 +431,10 @@ fn syntax_error_columns_count_characters_from_1() {
     let p = only("{\"version\": 1,\n \"events\": [\n");
     assert_eq!((p.line, p.column), (Some(3), Some(1)), "{p:?}");
     assert!(p.message.contains("ends too early"), "{}", p.message);
+    // Mid-line: just past the last character (serde_json names the last one).
+    let p = only("{\"version\": 1, \"events\": [");
+    assert_eq!((p.line, p.column), (Some(1), Some(27)), "{p:?}");
+    assert!(p.message.contains("ends too early"), "{}", p.message);
     let p = only("{\"version\": 1, \"events\": [],}");
     assert_eq!((p.line, p.column), (Some(1), Some(29)), "{p:?}");
     assert!(p.message.contains("trailing comma"), "{}", p.message);

@@ -14,7 +14,6 @@ mod hints;
 pub mod limits;
 #[cfg(feature = "full")]
 pub mod place;
-pub mod syntax;
 
 pub use limits::*;
 
@@ -88,16 +87,22 @@ pub(crate) fn syntax_problem(e: &serde_json::Error, text: &str) -> Problem {
     let what = full
         .rsplit_once(" at line ")
         .map_or(full.as_str(), |(w, _)| w);
-    let message = match e.classify() {
-        serde_json::error::Category::Eof => {
-            "the JSON ends too early: a string, array or object is not closed".to_string()
-        }
-        _ => format!("JSON syntax error: {what}"),
+    // A text that ends too early is wrong at its end, just past its last
+    // character (serde_json points at that character).
+    let ((line, column), message) = match e.classify() {
+        serde_json::error::Category::Eof => (
+            place::line_column(text, text.len()),
+            "the JSON ends too early: a string, array or object is not closed".to_string(),
+        ),
+        _ => (
+            (e.line(), char_column(text, e.line(), e.column())),
+            format!("JSON syntax error: {what}"),
+        ),
     };
     Problem {
         path: String::new(),
-        line: Some(e.line()),
-        column: Some(char_column(text, e.line(), e.column())),
+        line: Some(line),
+        column: Some(column),
         message,
     }
 }

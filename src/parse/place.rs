@@ -6,7 +6,6 @@
 //! already known to be valid JSON; paths whose keys hold `.` or `[` are
 //! placed at their nearest findable parent.
 
-use super::syntax::line_column;
 use crate::problem::Problem;
 
 /// Problems placed per document at most (each costs a scan of the text).
@@ -194,6 +193,20 @@ pub fn place(text: &str, problems: &mut [Problem]) {
             p.column = Some(column);
         }
     }
+}
+
+/// The 1-based line and column (in characters) of byte offset `at` in `text`.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    // `get`, not `&text[..at]`: no slice-error formatting in the widget.
+    let before = text.get(..at).unwrap_or_default();
+    let line = before.bytes().filter(|&c| c == b'\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |n| n + 1);
+    let last = before.get(start..).unwrap_or_default();
+    (line, last.chars().count() + 1)
 }
 
 #[cfg(test)]

@@ -5,9 +5,6 @@ use super::{error, one};
 use crate::model::Timeline;
 #[cfg(not(feature = "full"))]
 use crate::parse::parse_value;
-#[cfg(not(feature = "full"))]
-use crate::problem::Problem;
-use crate::problem::Problems;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -15,7 +12,7 @@ use wasm_bindgen::JsCast;
 fn value_from(input: &JsValue) -> Result<serde_json::Value, JsValue> {
     if let Some(text) = input.as_string() {
         reserve(text.len().min(crate::parse::MAX_DOCUMENT_BYTES) * 3);
-        return parse_json(&text).map_err(|p| error(&p));
+        return parse_json(&text);
     }
     if input.is_undefined() || input.is_null() {
         return Err(one("", "no timeline was given"));
@@ -57,12 +54,7 @@ pub(super) fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
     // Its problems are found here but described by the full core (see
     // `problem::say`): the element hands the timeline to it, as a feed.
     parse_value(&value).map_err(|_| {
-        let e = one(
-            "",
-            "this timeline has problems, and what they are could not be loaded",
-        );
-        let _ = js_sys::Reflect::set(&e, &JsValue::from_str("needsFullCore"), &JsValue::TRUE);
-        e
+        needs_full_core("this timeline has problems, and what they are could not be loaded")
     })
 }
 
@@ -87,64 +79,42 @@ pub(super) fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
 }
 
 #[cfg(feature = "full")]
-fn parse_json(text: &str) -> Result<serde_json::Value, Problems> {
-    crate::parse::parse_json(text)
+fn parse_json(text: &str) -> Result<serde_json::Value, JsValue> {
+    crate::parse::parse_json(text).map_err(|p| error(&p))
 }
 
 /// The widget's build reads JSON text with the host's `JSON.parse` (fast, and
-/// it spares the wasm serde_json's parser); syntax errors keep their line and
-/// column where the host reports them.
+/// it spares the wasm serde_json's parser). A syntax error in what looks like
+/// JSON is described by the full core, as a timeline's problems are: its
+/// parser says where the text stops being JSON, the same in every browser
+/// (JavaScriptCore's messages name no place at all).
 #[cfg(not(feature = "full"))]
-fn parse_json(text: &str) -> Result<serde_json::Value, Problems> {
-    crate::parse::check_size(text.len())?;
+fn parse_json(text: &str) -> Result<serde_json::Value, JsValue> {
+    crate::parse::check_size(text.len()).map_err(|p| error(&p))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value =
-        js_sys::JSON::parse(text).map_err(|e| Problems::one(host_syntax_problem(&e, text)))?;
-    js_value(&value, 0).map_err(|m| Problems::one(Problem::at("", format!("unreadable JSON: {m}"))))
+    let Ok(value) = js_sys::JSON::parse(text) else {
+        let json = text
+            .trim_start_matches([' ', '\t', '\r', '\n'])
+            .starts_with(['{', '[']);
+        return Err(if json {
+            needs_full_core(
+                "this timeline is not valid JSON, and where it breaks could not be loaded",
+            )
+        } else {
+            one("", "this is not JSON: a timeline starts with {")
+        });
+    };
+    js_value(&value, 0).map_err(|m| one("", format!("unreadable JSON: {m}")))
 }
 
-/// V8 says "… in JSON at position 57 (line 5 column 3)", Firefox "… at line 5
-/// column 3 of the JSON data", older engines only "at position 57", and
-/// JavaScriptCore "JSON Parse error: Expected '}'" with no place at all: then
-/// the place is found here.
+/// An error the element hands, with the timeline, to the full core, which
+/// says what is wrong and where; `message` is what shows when it cannot be
+/// loaded.
 #[cfg(not(feature = "full"))]
-fn host_syntax_problem(error: &JsValue, text: &str) -> Problem {
-    use crate::find::before;
-    let raw = js_sys::Reflect::get(error, &JsValue::from_str("message"))
-        .ok()
-        .and_then(|m| m.as_string())
-        .unwrap_or_default();
-    let number_after = |key: &str| -> Option<usize> {
-        let at = crate::find::find(&raw, key)? + key.len();
-        let digits: String = raw
-            .get(at..)
-            .unwrap_or_default()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        digits.parse().ok()
-    };
-    let (mut line, mut column) = (number_after("line "), number_after("column "));
-    if line.is_none() {
-        // No place in the message (JavaScriptCore never gives one; V8 none
-        // for a text that ends early): find where the JSON stops.
-        let at = number_after("position ")
-            .map(|pos| text.char_indices().nth(pos).map_or(text.len(), |(i, _)| i))
-            .or_else(|| crate::parse::syntax::json_error_offset(text));
-        if let Some(at) = at {
-            let (l, c) = crate::parse::syntax::line_column(text, at);
-            (line, column) = (Some(l), Some(c));
-        }
-    }
-    let what = before(before(&raw, " in JSON at"), " at line ");
-    let what = what.strip_prefix("JSON.parse: ").unwrap_or(what);
-    let what = what.strip_prefix("JSON Parse error: ").unwrap_or(what);
-    Problem {
-        path: String::new(),
-        line,
-        column,
-        message: format!("JSON syntax error: {what}"),
-    }
+fn needs_full_core(message: &str) -> JsValue {
+    let e = one("", message);
+    let _ = js_sys::Reflect::set(&e, &JsValue::from_str("needsFullCore"), &JsValue::TRUE);
+    e
 }
 
 /// A JS value as JSON data, walked by hand.

@@ -229,7 +229,7 @@ test('a degraded event without impact: drawn hatched, and "share not stated" in 
   }
 });
 
-test('a JSON text that ends too early points at its end (the browser\'s message names no place)', async () => {
+test('a JSON text that ends too early points at its end (the browser\'s message names no place; the full core says where)', async () => {
   const p = await h.openPage('/test/blank.html');
   try {
     const text = '{\n  "version": 1,\n  "events": [\n    { "kind": "outage", "title": "x"';
@@ -244,7 +244,7 @@ test('a JSON text that ends too early points at its end (the browser\'s message 
     const [problem] = error.detail.problems;
     const lines = text.split('\n');
     assert.deepEqual([problem.line, problem.column], [lines.length, lines.at(-1).length + 1], JSON.stringify(problem));
-    assert.match(problem.message, /^JSON syntax error: /);
+    assert.match(problem.message, /^the JSON ends too early/);
     // And a stray character inside: the place of that character.
     await p.page.evaluate(() => { document.querySelector('#j').data = '{"version": 1, "events": [] x}'; });
     await p.waitForEvent('j', 'error', 2);
