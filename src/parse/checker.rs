@@ -140,7 +140,7 @@ impl Checker {
                 self.dropped += 1;
                 continue;
             }
-            let hint = match closest(key, allowed) {
+            let hint = || match closest(key, allowed) {
                 Some(k) => say!("did you mean \"{k}\"?"),
                 None => say!(
                     "the fields here are {} (names starting with x- are free for your own use)",
@@ -148,7 +148,10 @@ impl Checker {
                 ),
             };
             let key = clip(key);
-            self.report(join(path, &key), say!("unknown field \"{key}\"; {hint}"));
+            self.report(
+                join(path, &key),
+                say!("unknown field \"{key}\"; {}", hint()),
+            );
         }
     }
 

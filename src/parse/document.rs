@@ -163,16 +163,19 @@ impl Checker {
             match id {
                 Some(_) if !self.reporting() => self.dropped += 1,
                 Some(id) => {
-                    let known: Vec<&str> = lanes.iter().map(|l| l.id.as_str()).collect();
-                    let hint = match closest(id, &known) {
-                        Some(k) => say!("did you mean \"{k}\"?"),
-                        None if known.is_empty() => say!("\"lanes\" declares none"),
-                        None if known.len() > 12 => {
-                            say!("\"lanes\" declares {} others", known.len())
+                    // Written only with the message (not in the widget's core).
+                    let hint = || {
+                        let known: Vec<&str> = lanes.iter().map(|l| l.id.as_str()).collect();
+                        match closest(id, &known) {
+                            Some(k) => say!("did you mean \"{k}\"?"),
+                            None if known.is_empty() => say!("\"lanes\" declares none"),
+                            None if known.len() > 12 => {
+                                say!("\"lanes\" declares {} others", known.len())
+                            }
+                            None => say!("the lanes are {}", one_of(&known)),
                         }
-                        None => say!("the lanes are {}", one_of(&known)),
                     };
-                    self.report(join(path, "lane"), say!("unknown lane \"{id}\"; {hint}"));
+                    self.report(join(path, "lane"), say!("unknown lane \"{id}\"; {}", hint()));
                 }
                 None if !m.contains_key("lane") => self.report(
                     join(path, "lane"),

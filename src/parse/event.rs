@@ -34,12 +34,12 @@ impl Checker {
             Some(Value::String(s)) => match Kind::from_name(s) {
                 Some(k) => Some(k),
                 None => {
-                    let hint = match closest(s, &kinds()) {
+                    let hint = || match closest(s, &kinds()) {
                         Some(k) => say!("did you mean \"{k}\"?"),
                         None => say!("use one of {}", one_of(&kinds())),
                     };
                     let s = clip(s);
-                    self.report(join(path, "kind"), say!("unknown kind \"{s}\"; {hint}"));
+                    self.report(join(path, "kind"), say!("unknown kind \"{s}\"; {}", hint()));
                     None
                 }
             },
