@@ -14,11 +14,12 @@ export const WIDGET_FILES = ['incident-timeline.js', 'incident_timeline_widget_b
 export const LOCALE_FILES = ['incident-timeline-locale.js', 'locales/de.json'];
 
 /**
- * Budget for their gzip total: what a format v1 page downloaded before feeds,
- * languages and the readability work (issues #11, #14: an English page no
- * heavier). PRODUCT.md's ceiling is 100 KB; issue #13 aims at 64 KiB.
+ * Budget for their gzip total: the size as built on 2026-12-01 (85,568 B),
+ * rounded up to the next hundred, once the problems' messages moved to the
+ * full core (docs/size.md). PRODUCT.md's ceiling is 100 KB; issue #13 aims
+ * at 64 KiB.
  */
-export const BUDGET_GZIP_BYTES = 91_298;
+export const BUDGET_GZIP_BYTES = 85_600;
 
 const pkg = new URL('../pkg/', import.meta.url);
 

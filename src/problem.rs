@@ -4,10 +4,10 @@
 use serde::Serialize;
 use std::fmt;
 
-/// A format v1 problem's message, written as `format!` writes it. The
-/// widget's core leaves these messages out: it finds only that a timeline
-/// has problems, and the element then asks the full core (loaded for that,
-/// as for a feed) to say what and where. So in that build this is an empty
+/// A format v1 problem's message (or path), written as `format!` writes it.
+/// The widget's core leaves these out: it finds only that a timeline has
+/// problems, and the element then asks the full core (loaded for that, as
+/// for a feed) to say what and where. So in that build this is an empty
 /// string, and neither the text nor the code writing it reaches its wasm
 /// (the closure keeps the arguments used, and is never called).
 #[cfg(feature = "full")]

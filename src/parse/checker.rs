@@ -73,9 +73,14 @@ pub(super) fn describe(v: &Value) -> &'static str {
     }
 }
 
-/// `path.key`, or `key` at the top. (Not `format!`: paths are made for
-/// every field read, and formatting machinery is slow in a cold wasm.)
+/// `path.key`, or `key` at the top. (Not `format!`: formatting machinery is
+/// slow in a cold wasm.) Paths name where a problem is, so the widget's core,
+/// which leaves describing problems to the full core (see [`say`]), writes
+/// none.
 pub(super) fn join(path: &str, key: &str) -> String {
+    if !cfg!(feature = "full") {
+        return String::new();
+    }
     if path.is_empty() {
         key.to_string()
     } else {
