@@ -12,7 +12,7 @@
 use incident_timeline::layout::scale::MAX_BREAKS;
 use incident_timeline::layout::scene::Role;
 use incident_timeline::layout::text_metrics::text_width;
-use incident_timeline::time::clock::{short_moment, short_range};
+use incident_timeline::time::clock::{short_moment, short_range, HourCycle};
 use incident_timeline::words::summary::format_duration;
 use incident_timeline::words::Locale;
 use incident_timeline::{
@@ -295,6 +295,46 @@ fn every_example_at_360_px_has_no_overlapping_text_and_labelled_breaks() {
         );
     }
     assert!(all.is_empty(), "{all:#?}");
+}
+
+/// The list under the chart in every language, at the narrowest width a
+/// chart is drawn: its heading ("Cuándo se vieron afectados los usuarios")
+/// and entries stay within the chart (found by tests/layout_props.rs).
+#[test]
+fn the_list_under_a_narrow_chart_stays_inside_it_in_every_language() {
+    let t = incident_timeline::parse(
+        r#"{"version": 1, "events": [{"kind": "outage", "title": "A",
+            "start": "2024-05-01T00:00:00Z", "end": "2024-05-02T00:00:00Z"}]}"#,
+    )
+    .unwrap();
+    // 12-hour times are the longer: the range's times then go to the list.
+    let mut listed = 0;
+    for lang in ["en", "de", "fr", "es", "pt", "ja", "zh-Hans"] {
+        let o = RenderOptions {
+            locale: Some(lang.to_string()),
+            hour_cycle: Some(HourCycle::H12),
+            ..options(240.0)
+        };
+        let svg = render_svg(&t, &o).unwrap();
+        let heading = incident_timeline::render::locale_named(lang)
+            .unwrap()
+            .word("list.heading")
+            .to_string();
+        for s in texts(&svg) {
+            let (l, _, r, _) = s.bounds();
+            assert!(
+                l >= -0.5 && r <= 240.5,
+                "{lang}: {:?} leaves the chart ({l}..{r})",
+                s.text
+            );
+            let cut = heading.chars().take(8).collect::<String>();
+            listed += usize::from(s.bold && s.text.starts_with(&cut));
+        }
+    }
+    assert!(
+        listed >= 5,
+        "the list is drawn in most languages ({listed})"
+    );
 }
 
 /// The seed's scene at `width`.

@@ -50,10 +50,13 @@ pub(super) fn impact_list(
     let listed: Vec<usize> = order.into_iter().take_while(|&i| texts.must(i)).collect();
     let fitting = (((inner + COLUMN_GAP) / (COLUMN_MIN + COLUMN_GAP)).floor() as usize).max(1);
     let shown = listed.len().min(MAX_LIST).min(fitting * MAX_LINES);
+    // Cut to the chart's width, as entries are (a long heading in a narrow
+    // chart, "Cuándo se vieron afectados los usuarios" at 240 px).
+    let fit = |s: &str, bold: bool| fit_text(s, SUMMARY_FONT, bold, inner).unwrap_or_default();
     let heading = text(
         PAD,
         y + 8.0,
-        words.locale.word("list.heading"),
+        fit(words.locale.word("list.heading"), true),
         SUMMARY_FONT,
         true,
         Anchor::Start,
@@ -103,9 +106,12 @@ pub(super) fn impact_list(
         notes.push(text(
             PAD,
             bottom + LINE_H / 2.0,
-            words.locale.fill(
-                "list.more",
-                &[("n", &words.locale.number((listed.len() - shown) as i64))],
+            fit(
+                &words.locale.fill(
+                    "list.more",
+                    &[("n", &words.locale.number((listed.len() - shown) as i64))],
+                ),
+                false,
             ),
             SUMMARY_FONT,
             false,
