@@ -182,7 +182,10 @@ test('src switched faster than loads finish: the last one wins, nothing stale is
     assert.deepEqual((await p.events('ready', 'w')).map((e) => e.detail.title), ['C']);
     assert.equal(await canvasDigest(p.page, '#w'), c, 'no stale redraw');
     assert.equal(fates.get('A'), 'aborted', 'the superseded download A was aborted');
-    assert.equal(fates.get('B'), 'aborted', 'the superseded download B was aborted');
+    // B was superseded in the task that started it: like F below, it may
+    // never reach the server (on a loaded machine it did not). The browser
+    // saw it aborted either way (assertCleanBut, below).
+    assert.ok([undefined, 'aborted'].includes(fates.get('B')), `B: ${fates.get('B')}`);
     assert.equal(fates.get('C'), 'answered');
 
     // Fast, then slow: the slow last one wins; the fast one never shows.
