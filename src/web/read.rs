@@ -44,17 +44,18 @@ fn reserve(bytes: usize) {
 pub(super) fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
     let value = value_from(input)?;
     if !crate::parse::is_format_v1(&value) {
-        let e = one(
-            "",
+        return Err(for_full_core(
+            "notFormatV1",
             "this is not a format v1 timeline (an object with \"version\" and \"events\")",
-        );
-        let _ = js_sys::Reflect::set(&e, &JsValue::from_str("notFormatV1"), &JsValue::TRUE);
-        return Err(e);
+        ));
     }
     // Its problems are found here but described by the full core (see
     // `problem::say`): the element hands the timeline to it, as a feed.
     parse_value(&value).map_err(|_| {
-        needs_full_core("this timeline has problems, and what they are could not be loaded")
+        for_full_core(
+            "needsFullCore",
+            "this timeline has problems, and what they are could not be loaded",
+        )
     })
 }
 
@@ -97,7 +98,8 @@ fn parse_json(text: &str) -> Result<serde_json::Value, JsValue> {
             .trim_start_matches([' ', '\t', '\r', '\n'])
             .starts_with(['{', '[']);
         return Err(if json {
-            needs_full_core(
+            for_full_core(
+                "needsFullCore",
                 "this timeline is not valid JSON, and where it breaks could not be loaded",
             )
         } else {
@@ -107,13 +109,14 @@ fn parse_json(text: &str) -> Result<serde_json::Value, JsValue> {
     js_value(&value, 0).map_err(|m| one("", format!("unreadable JSON: {m}")))
 }
 
-/// An error the element hands, with the timeline, to the full core, which
-/// says what is wrong and where; `message` is what shows when it cannot be
+/// An error the element hands, with the timeline, to the full core (`flag`
+/// says why: `notFormatV1`, a feed for its importers; `needsFullCore`,
+/// problems for it to describe); `message` is what shows when it cannot be
 /// loaded.
 #[cfg(not(feature = "full"))]
-fn needs_full_core(message: &str) -> JsValue {
+fn for_full_core(flag: &str, message: &str) -> JsValue {
     let e = one("", message);
-    let _ = js_sys::Reflect::set(&e, &JsValue::from_str("needsFullCore"), &JsValue::TRUE);
+    let _ = js_sys::Reflect::set(&e, &JsValue::from_str(flag), &JsValue::TRUE);
     e
 }
 
