@@ -161,10 +161,7 @@ pub fn read_value(
 #[cfg(feature = "full")]
 pub fn read_text(text: &str, o: &crate::import::ImportOptions) -> Result<Read, Problems> {
     use crate::import::Source;
-    let looks_like_json = text
-        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
-        .starts_with(['{', '['])
-        && o.from != Some(Source::Text);
+    let looks_like_json = crate::parse::looks_like_json(text) && o.from != Some(Source::Text);
     if !looks_like_json && o.from.is_none_or(|s| s == Source::Text) {
         crate::parse::check_size(text.len())?;
         let options = crate::postmortem::TextOptions {

@@ -42,6 +42,13 @@ pub fn parse_json(text: &str) -> Result<Value, Problems> {
     serde_json::from_str(text).map_err(|e| Problems::one(syntax_problem(&e, text)))
 }
 
+/// Whether a text is meant as JSON (it starts, after a byte-order mark and
+/// blanks, with `{` or `[`) rather than as a post-mortem's timeline text.
+pub fn looks_like_json(text: &str) -> bool {
+    text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+        .starts_with(['{', '['])
+}
+
 /// Whether a JSON value is meant as a format v1 document (an object with
 /// `version` or `events`) rather than a feed: its problems are then format
 /// v1's, even when it is broken.
@@ -123,4 +130,16 @@ pub fn parse_value(value: &serde_json::Value) -> Result<Timeline, Problems> {
         ));
     }
     Err(Problems(c.problems))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_is_told_from_text_by_its_first_character() {
+        assert!(super::looks_like_json("\u{feff}\n  {\"version\": 1}"));
+        assert!(super::looks_like_json("[{}]"));
+        assert!(!super::looks_like_json("8:24 AM: outage {x}"));
+        assert!(!super::looks_like_json("<!doctype html>"));
+        assert!(!super::looks_like_json(""));
+    }
 }

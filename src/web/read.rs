@@ -94,10 +94,9 @@ fn parse_json(text: &str) -> Result<serde_json::Value, JsValue> {
     crate::parse::check_size(text.len()).map_err(|p| error(&p))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Ok(value) = js_sys::JSON::parse(text) else {
-        let json = text
-            .trim_start_matches([' ', '\t', '\r', '\n'])
-            .starts_with(['{', '[']);
-        return Err(if json {
+        // The same test the full core's reader makes, so what goes to it is
+        // read as JSON there, not as a post-mortem's text.
+        return Err(if crate::parse::looks_like_json(text) {
             for_full_core(
                 "needsFullCore",
                 "this timeline is not valid JSON, and where it breaks could not be loaded",
