@@ -157,3 +157,32 @@ test('src answering 404 or an HTML page: a readable error each, fallback kept', 
     await p.close();
   }
 });
+
+test('a timeline with problems when the full core cannot load: the chart still says it has problems; a good one beside it draws', async () => {
+  const p = await h.openPage('/test/blank.html', { expectedHttpErrors: [/\/pkg\/incident-timeline-import\.js$/] });
+  try {
+    // The chunk that carries the full core (and the problems' messages) is gone.
+    await p.page.route('**/pkg/incident-timeline-import.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await p.page.evaluate(() => {
+      const make = (id, data) => {
+        const el = document.createElement('incident-timeline');
+        el.id = id;
+        el.data = data;
+        document.querySelector('#host').append(el);
+      };
+      make('broken', { version: 1, events: [{ kind: 'incident', title: 'x', start: '2024-05-01T08:00Z' }] });
+      make('good', { version: 1, events: [{ kind: 'outage', title: 'x', start: '2024-05-01T08:00Z', end: '2024-05-01T09:00Z' }] });
+    });
+    await p.waitForState('#broken', 'error');
+    await p.waitForState('#good', 'ready');
+    const box = await errorBox(p.page, '#broken');
+    assert.equal(box.visible, true);
+    assert.equal(box.text, 'This incident timeline could not be shown.this timeline has problems, and what they are could not be loaded');
+    assert.ok(p.log.requests.some((u) => u.endsWith('/pkg/incident-timeline-import.js')), 'the full core was asked for');
+    // Nothing else went wrong in the page: only the chunk that was taken away failed.
+    const others = (await p.problems()).filter((line) => !/\/pkg\/incident-timeline-import\.js$/.test(line));
+    assert.deepEqual(others, []);
+  } finally {
+    await p.close();
+  }
+});
