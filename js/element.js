@@ -237,7 +237,7 @@ export class IncidentTimelineElement extends HTMLElement {
     }
   };
   // A chart taller than the screen paints only the rows near the screen
-  // (half a screen above and below) and paints again when scrolled past them.
+  // (a quarter of a screen above and below) and paints again when scrolled past them.
   #painted = [0, 0];
   #onScroll = () => {
     const [top, bottom] = this.#painted;
@@ -587,7 +587,7 @@ export class IncidentTimelineElement extends HTMLElement {
         this.interaction.colors(chart);
         chart.configure(options.width, options.timeZone, options.theme === 'dark', options.now, options.hourCycle);
         const y = -this.canvas.getBoundingClientRect().top;
-        this.#painted = [y - innerHeight / 2, y + 1.5 * innerHeight];
+        this.#painted = [y - innerHeight / 4, y + 1.25 * innerHeight];
         return chart.draw(this.canvas, window.devicePixelRatio || 1, ...this.#painted);
       });
       this.canvas.style.width = `${width}px`;
