@@ -3,7 +3,8 @@
 // and hides its fallback; bad input shows in the error box; the keyboard
 // walk with the live region; the tooltip's times in PST; the time-zone
 // switch; a strict CSP; the injection corpus; the lifecycle (moved, src
-// switched quickly); the playground under the CSP (a chart, a problem placed
+// switched quickly); a chart taller than the window, painted as it is
+// scrolled to; the playground under the CSP (a chart, a problem placed
 // and gone to). The deeper Chromium-only tests stay in the other files.
 // Where engines differ (WebKit's JSON.parse names no place in its syntax
 // errors), the widget does not rely on them, and the test checks that every
@@ -841,6 +842,59 @@ shared('lifecycle: removed and added again it draws the same chart each time; sr
     await addWidget(p, 'fresh', { data: doc('E') });
     await p.waitForState('#fresh', 'ready');
     assert.equal(await canvasDigest(p, '#s'), await canvasDigest(p, '#fresh'), 'E, drawn as a fresh widget draws it');
+    assert.deepEqual(await p.events('error'), []);
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
+shared('a chart taller than the window paints the rows near the window first, and the rest as they are scrolled to', async (b) => {
+  const p = await b.open('/test/lifecycle.html', { viewport: { width: 1000, height: 600 } });
+  try {
+    await p.waitFor(() => !!customElements.get('incident-timeline'));
+    // 16 lanes of 3,000 overlapping outages: every lane fills its 8 rows.
+    await p.evaluate(() => {
+      const lanes = [];
+      for (let i = 0; i < 16; i += 1) lanes.push({ id: `l${i}`, label: `Service ${i + 1}` });
+      const events = [];
+      let t = Date.UTC(2024, 0, 8, 6, 0);
+      for (let i = 0; i < 3000; i += 1) {
+        t += (i % 4) * 60000;
+        const end = t + (20 + ((i * 37) % 70)) * 60000;
+        events.push({ lane: `l${i % 16}`, kind: 'outage', start: new Date(t).toISOString(), end: new Date(end).toISOString(), title: `Event ${i + 1}` });
+      }
+      const el = document.createElement('incident-timeline');
+      el.id = 'tall';
+      el.data = { version: 1, timezone: 'UTC', lanes, events };
+      document.querySelector('#host').append(el);
+      return null;
+    });
+    await p.waitForState('#tall', 'ready');
+    // Alpha of the canvas at (2, y) CSS px, in the chart's padding, where
+    // every row has its background once painted; 0: never painted.
+    const alphaAt = (y) => p.evaluate((y) => {
+      const canvas = document.querySelector('#tall').shadowRoot.querySelector('canvas');
+      const r = canvas.height / canvas.clientHeight;
+      return canvas.getContext('2d').getImageData(Math.round(2 * r), Math.round(y * r), 1, 1).data[3];
+    }, y);
+    const { top, height } = await p.evaluate(() => {
+      const c = document.querySelector('#tall').shadowRoot.querySelector('canvas').getBoundingClientRect();
+      return { top: c.top + scrollY, height: c.height };
+    });
+    assert.ok(height > 4 * 600, `${b.engine}: the canvas is ${height} px tall, more than four windows`);
+    const far = height - 10;
+    assert.equal(await alphaAt(10), 255, `${b.engine}: the top of the chart is painted`);
+    assert.equal(await alphaAt(far), 0, `${b.engine}: the bottom, three windows away, is left for later`);
+    await p.evaluate((y) => {
+      scrollTo(0, y);
+      return null;
+    }, top + far - 300);
+    await p.waitFor((y) => {
+      const canvas = document.querySelector('#tall').shadowRoot.querySelector('canvas');
+      const r = canvas.height / canvas.clientHeight;
+      return canvas.getContext('2d').getImageData(Math.round(2 * r), Math.round(y * r), 1, 1).data[3] === 255;
+    }, far);
     assert.deepEqual(await p.events('error'), []);
     await p.assertClean();
   } finally {
