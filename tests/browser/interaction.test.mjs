@@ -645,42 +645,6 @@ test('3,000 events in 2 lanes: lanes stop at 8 rows, the shared rows are painted
   }
 });
 
-test('a chart taller than the window paints the rows near the window, and the rest as they are scrolled to', async () => {
-  const p = await h.openPage('/test/bench.html', { viewport: { width: 1140, height: 600 } });
-  try {
-    const setup = await p.page.evaluate(async () => {
-      const host = document.getElementById('host');
-      host.style.width = '1100px';
-      const el = document.createElement('incident-timeline');
-      el.id = 'tall';
-      el.data = window.itBench.generate(10000, 12, 2);
-      const ready = new Promise((ok) => el.addEventListener('incident-timeline:ready', ok, { once: true }));
-      host.append(el);
-      await ready;
-      const canvas = el.shadowRoot.querySelector('canvas');
-      return { top: canvas.getBoundingClientRect().top + scrollY, height: canvas.clientHeight };
-    });
-    assert.ok(setup.height > 4 * 600, `the canvas is ${setup.height} px tall, more than four windows`);
-    // x = 2: the chart's padding, background on every row. Canvas pixels at
-    // DPR 1 are CSS pixels. Alpha 0: never painted.
-    const alphaAt = async (y) => (await canvasPixel(p.page, '#tall', 2, y))[3];
-    const near = 10;
-    const far = setup.height - 10;
-    assert.equal(await alphaAt(near), 255, 'the top of the chart is painted');
-    assert.equal(await alphaAt(far), 0, 'the bottom, three windows away, is left for later');
-    await p.page.evaluate((y) => scrollTo(0, y), setup.top + far - 300);
-    await p.page.waitForFunction(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))));
-    await p.page.waitForFunction(
-      (y) => document.getElementById('tall').shadowRoot.querySelector('canvas').getContext('2d').getImageData(2, y, 1, 1).data[3] === 255,
-      far,
-      { timeout: 5000 },
-    );
-    await p.assertClean();
-  } finally {
-    await p.close();
-  }
-});
-
 // ---- 8. deep links ----
 
 test('a #event-id link focuses that event and opens its details; a later hash change follows', async () => {
