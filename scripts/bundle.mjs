@@ -82,33 +82,27 @@ await build({
   logLevel: 'warning',
 });
 
-// What a page not in English loads, for the classic-script build: an ES
-// module beside incident-timeline.js (its words are in locales/, copied below).
-await build({
-  entryPoints: [`${out}/locale.js`],
-  outfile: `${out}/incident-timeline-locale.js`,
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  target: ['es2022'],
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+/** `entry` bundled as an ES module beside incident-timeline.js, which imports it only when needed. */
+const lazyModule = (entry, outfile) =>
+  build({
+    entryPoints: [`${out}/${entry}`],
+    outfile: `${out}/${outfile}`,
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: ['es2022'],
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+
+// What a page not in English loads, for the classic-script build (its words
+// are in locales/, copied below).
+await lazyModule('locale.js', 'incident-timeline-locale.js');
 // Each language's table of words, fetched by the element for a page in it
 // (formats.json is for the full core, which embeds it).
 rmSync(`${out}/locales`, { recursive: true, force: true });
 cpSync('locales', `${out}/locales`, { recursive: true, filter: (path) => !path.endsWith('formats.json') });
 
-// The importers for the classic-script build: an ES module beside
-// incident-timeline.js, imported by it only when a feed arrives (with the
-// full core's wasm, also beside it).
-await build({
-  entryPoints: [`${out}/import.js`],
-  outfile: `${out}/incident-timeline-import.js`,
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  target: ['es2022'],
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+// The importers for the classic-script build, imported only when a feed (or
+// a timeline with problems) arrives, with the full core's wasm beside them.
+await lazyModule('import.js', 'incident-timeline-import.js');
