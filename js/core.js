@@ -31,7 +31,13 @@ export function coreLoader(createGlue, source) {
 
   function instantiate(m) {
     const glue = createGlue();
-    glue.initSync({ module: m });
+    try {
+      glue.initSync({ module: m });
+    } catch (e) {
+      // Its imports are named for its build (scripts/short-names.mjs): the
+      // glue of another build cannot link them.
+      throw new Error(`the incident-timeline script and wasm are from different releases (${e.message})`);
+    }
     generation += 1;
     instance = glue;
     return glue;

@@ -7,6 +7,7 @@
 // wasm-opt; it checks that every name it renames is found in the glue.
 //
 //   node scripts/short-names.mjs MODULE_bg.wasm GLUE.js
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [wasmPath, gluePath] = process.argv.slice(2);
@@ -50,6 +51,20 @@ function rename(prefix, from, to) {
   if (glue === before) throw new Error(`${gluePath}: ${prefix}${from} not found; check the pinned wasm-bindgen version`);
 }
 
+// The module the imports come from is named by a fingerprint of what the
+// wasm and its glue agree on (the function types, and the import and export
+// names as wasm-bindgen wrote them, hashes and all): short names are the
+// same in every build ("a", "b", …), and a glue given the wasm of another
+// build would otherwise link, calling one import for another. With it, such
+// a pair fails to link, and says so.
+const hash = createHash('sha256');
+for (let at = 8; at < bytes.length; ) {
+  const [len, body] = readU32(at + 1);
+  if ([1, 2, 7].includes(bytes[at])) hash.update(bytes.subarray(at, body + len));
+  at = body + len;
+}
+const MODULE = `w${parseInt(hash.digest('hex').slice(0, 8), 16).toString(36)}`;
+
 const out = [bytes.subarray(0, 8)];
 let p = 8;
 let moduleName = null;
@@ -77,7 +92,7 @@ while (p < bytes.length) {
       let newField = field;
       if (mod.endsWith('_bg.js')) {
         if (moduleName === null) moduleName = mod;
-        newMod = 'w';
+        newMod = MODULE;
         newField = short(i);
         rename('', field, newField);
       }
@@ -111,7 +126,7 @@ if (moduleName === null) throw new Error(`${wasmPath}: no imports from wasm-bind
 // The glue names the module its imports come from once, as an object key.
 const key = JSON.stringify(moduleName);
 if (!glue.includes(key)) throw new Error(`${gluePath}: ${key} not found; check the pinned wasm-bindgen version`);
-glue = glue.split(key).join('"w"');
+glue = glue.split(key).join(JSON.stringify(MODULE));
 
 writeFileSync(wasmPath, Buffer.concat(out));
 writeFileSync(gluePath, glue);

@@ -14,12 +14,12 @@ export const WIDGET_FILES = ['incident-timeline.js', 'incident_timeline_widget_b
 export const LOCALE_FILES = ['incident-timeline-locale.js', 'locales/de.json'];
 
 /**
- * Budget for their gzip total: the size as built on 2026-12-01 (85,536 B),
+ * Budget for their gzip total: the size as built on 2026-12-01 (85,612 B),
  * rounded up to the next hundred, once the problems' messages moved to the
- * full core (docs/size.md). PRODUCT.md's ceiling is 100 KB; issue #13 aims
- * at 64 KiB.
+ * full core and each build's glue and wasm were fingerprinted (docs/size.md).
+ * PRODUCT.md's ceiling is 100 KB; issue #13 aims at 64 KiB.
  */
-export const BUDGET_GZIP_BYTES = 85_600;
+export const BUDGET_GZIP_BYTES = 85_700;
 
 const pkg = new URL('../pkg/', import.meta.url);
 

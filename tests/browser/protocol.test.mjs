@@ -51,3 +51,20 @@ test('the size limit is the core\'s, not a copy', () => {
   assert.doesNotMatch(element, /20 \* 1024 \* 1024/);
   assert.match(element, /maxDocumentBytes\(\)/);
 });
+
+test('a glue and a wasm of different builds refuse to link, rather than call one import for another', async () => {
+  // scripts/short-names.mjs gives imports the same short names in every
+  // build; the module they come from is named by a fingerprint of the build.
+  const { createGlue: widgetGlue } = await import('../../pkg/glue-widget.js');
+  const full = new WebAssembly.Module(readFileSync(new URL('pkg/incident_timeline_bg.wasm', root)));
+  const widget = new WebAssembly.Module(readFileSync(new URL('pkg/incident_timeline_widget_bg.wasm', root)));
+  const modules = (m) => new Set(WebAssembly.Module.imports(m).map((i) => i.module));
+  assert.notDeepEqual(modules(full), modules(widget), 'each build names its own module');
+  // The full core's glue provides every import the widget's wasm has by
+  // short name: without the fingerprint this pair linked.
+  assert.throws(() => createGlue().initSync({ module: widget }), /module="w[0-9a-z]+"/);
+  assert.throws(() => widgetGlue().initSync({ module: full }), /module="w[0-9a-z]+"/);
+  // Each with its own glue links; the loader says what went wrong.
+  assert.ok(widgetGlue().initSync({ module: widget }));
+  assert.throws(() => coreLoader(createGlue, null).loadSync(widget), /script and wasm are from different releases/);
+});

@@ -1,7 +1,8 @@
 // The widget's download budget: everything the script-tag embed fetches
 // (scripts/size.mjs lists it; tests/browser/widget.test.mjs checks the list
 // against the requests the demo page really makes), gzip -9: no more than the
-// size as built once the problems' messages moved to the full core (85,600 B,
+// size as built once the problems' messages moved to the full core and builds were
+// fingerprinted (85,700 B,
 // scripts/size.mjs; PRODUCT.md's ceiling is 100 KB, issue #13 aims at 64 KiB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,8 +10,8 @@ import { gzipSync, constants } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { BUDGET_GZIP_BYTES, WIDGET_FILES, measure } from '../../scripts/size.mjs';
 
-test('the widget downloads at most 85,600 bytes gzip -9', () => {
-  assert.equal(BUDGET_GZIP_BYTES, 85_600);
+test('the widget downloads at most 85,700 bytes gzip -9', () => {
+  assert.equal(BUDGET_GZIP_BYTES, 85_700);
   assert.deepEqual([...WIDGET_FILES].sort(), ['incident-timeline.js', 'incident_timeline_widget_bg.wasm']);
   const rows = measure();
   // measure() really is gzip -9 of the file in pkg/.
