@@ -3,6 +3,7 @@
 // the author's fallback, and the widgets next to it still render.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startHarness } from './harness.mjs';
 
 let h;
@@ -182,6 +183,26 @@ test('a timeline with problems when the full core cannot load: the chart still s
     // Nothing else went wrong in the page: only the chunk that was taken away failed.
     const others = (await p.problems()).filter((line) => !/\/pkg\/incident-timeline-import\.js$/.test(line));
     assert.deepEqual(others, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a script and a wasm of different releases (the full core\'s wasm served as the widget\'s): the widget says so, keeps its fallback, and the page has no other error', async () => {
+  const other = readFileSync(new URL('../../pkg/incident_timeline_bg.wasm', import.meta.url));
+  const p = await h.openPage('/post-json.html', {
+    setup: (page) =>
+      page.route('**/pkg/incident_timeline_widget_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: other })),
+  });
+  try {
+    await p.waitForState('#postmortem', 'error');
+    const box = await errorBox(p.page, '#postmortem');
+    assert.equal(box.visible, true);
+    assert.match(box.text, /the incident-timeline script and wasm are from different releases/);
+    assert.equal(box.canvasVisible, false);
+    assert.deepEqual(await p.events('ready', 'postmortem'), []);
+    assert.deepEqual(await fallbackOf(p.page, '#postmortem', '/post-json.html'), { same: true, visible: true, sized: true });
+    await p.assertClean();
   } finally {
     await p.close();
   }

@@ -97,6 +97,8 @@ export async function startHarness({ routes = {}, headers = {}, mounts = MOUNTS 
       expectedHttpErrors = [],
       waitUntil = 'load',
       initScript = null,
+      // Called with the page before it navigates (to route its requests, say).
+      setup = null,
     } = options;
     const context = await browser.newContext({ deviceScaleFactor, viewport, colorScheme });
     await context.addInitScript(probeScript);
@@ -133,6 +135,7 @@ export async function startHarness({ routes = {}, headers = {}, mounts = MOUNTS 
       );
     });
 
+    if (setup) await setup(page);
     const response = await page.goto(server.url + path, { waitUntil });
     assert.ok(response && response.ok(), `${path}: HTTP ${response && response.status()}`);
 
