@@ -36,6 +36,7 @@ export function coreLoader(createGlue, source) {
     } catch (e) {
       // Its imports are named for its build (scripts/short-names.mjs): the
       // glue of another build cannot link them.
+      if (!(e instanceof TypeError || e instanceof WebAssembly.LinkError)) throw e;
       throw new Error(`the incident-timeline script and wasm are from different releases (${e.message})`);
     }
     generation += 1;

@@ -14,7 +14,7 @@ export const WIDGET_FILES = ['incident-timeline.js', 'incident_timeline_widget_b
 export const LOCALE_FILES = ['incident-timeline-locale.js', 'locales/de.json'];
 
 /**
- * Budget for their gzip total: the size as built on 2026-12-01 (85,612 B),
+ * Budget for their gzip total: the size as built on 2026-12-01 (85,637 B),
  * rounded up to the next hundred, once the problems' messages moved to the
  * full core and each build's glue and wasm were fingerprinted (docs/size.md).
  * PRODUCT.md's ceiling is 100 KB; issue #13 aims at 64 KiB.
