@@ -1,9 +1,9 @@
 // The widget's download budget: everything the script-tag embed fetches
 // (scripts/size.mjs lists it; tests/browser/widget.test.mjs checks the list
 // against the requests the demo page really makes), gzip -9: no more than the
-// size as built once the problems' messages moved to the full core and builds were
-// fingerprinted (85,700 B,
-// scripts/size.mjs; PRODUCT.md's ceiling is 100 KB, issue #13 aims at 64 KiB).
+// size as built once the problems' messages moved to the full core and each
+// build's script and wasm were fingerprinted (85,700 B, scripts/size.mjs;
+// PRODUCT.md's ceiling is 100 KB, issue #13 aims at 64 KiB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync, constants } from 'node:zlib';
