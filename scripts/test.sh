@@ -20,6 +20,8 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 step "cargo test"
 cargo test
+step "cargo test --no-default-features --lib (the widget's core: its own JSON tree, src/parse/json.rs)"
+cargo test --no-default-features --lib
 step "cargo bench --no-run (the README's benchmarks build)"
 cargo bench --no-run
 step "fuzz: every target (parse, layout, import, text), ${FUZZ_SECONDS:-45} s each (fuzz/, its own target dir)"

@@ -4,11 +4,11 @@
 //! with its own message.
 
 use super::hints::{closest, one_of};
+use super::json::{Map, Value};
 use super::limits::{MAX_ID_CHARS, MAX_TITLE_CHARS};
 use crate::problem::say;
 use crate::problem::Problem;
 use crate::time::timestamp::{clip, TimeSpec};
-use serde_json::{Map, Value};
 
 /// Problems listed before the rest are summarized.
 const MAX_PROBLEMS: usize = 100;

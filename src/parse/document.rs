@@ -3,12 +3,12 @@
 
 use super::checker::{describe, join, shown, Checker, DOCUMENT_KEYS, LANE_KEYS};
 use super::hints::{closest, one_of};
+use super::json::{Map, Value};
 use super::limits::{MAX_DETAIL_CHARS, MAX_EVENTS, MAX_ID_CHARS, MAX_LANES, MAX_TITLE_CHARS};
 use crate::model::{Lane, Timeline};
 use crate::names::Names;
 use crate::problem::say;
 use crate::time::zone::Zone;
-use serde_json::{Map, Value};
 
 impl Checker {
     pub(super) fn document(&mut self, v: &Value) -> Option<Timeline> {

@@ -3,13 +3,13 @@
 
 use super::checker::{describe, join, shown, Checker, Written, EVENT_KEYS, LINK_KEYS, SEVERITIES};
 use super::hints::{closest, one_of};
+use super::json::{Map, Value};
 use super::limits::{MAX_DETAIL_CHARS, MAX_LINKS, MAX_TITLE_CHARS, MAX_URL_CHARS};
 use crate::model::{Event, Impact, Kind, Link, Severity};
 use crate::problem::say;
 use crate::time::timestamp::{clip, parse_time, TimeSpec};
 use crate::time::zone::{format_offset, Resolved, Zone};
 use crate::time::Instant;
-use serde_json::{Map, Value};
 
 impl Checker {
     pub(super) fn event(
@@ -343,7 +343,8 @@ fn check_url(url: &str) -> Result<(), String> {
     }
 }
 
-#[cfg(test)]
+// Messages are written only in the full build (`problem::say`).
+#[cfg(all(test, feature = "full"))]
 mod tests {
     use super::*;
 

@@ -1,6 +1,6 @@
 //! Reading and checking a timeline document (format v1) into a [`Timeline`].
 //!
-//! The JSON is read into a `serde_json::Value` first and then walked by hand:
+//! The JSON is read into a value first ([`json`]) and then walked by hand:
 //! that way every problem carries its JSON path and all of them are reported
 //! together, instead of serde stopping at the first. The walk is a
 //! [`Checker`](checker): the document and its lanes in [`document`], each
@@ -11,6 +11,7 @@ mod checker;
 mod document;
 mod event;
 mod hints;
+pub mod json;
 pub mod limits;
 #[cfg(feature = "full")]
 pub mod place;
@@ -52,7 +53,7 @@ pub fn looks_like_json(text: &str) -> bool {
 /// Whether a JSON value is meant as a format v1 document (an object with
 /// `version` or `events`) rather than a feed: its problems are then format
 /// v1's, even when it is broken.
-pub fn is_format_v1(value: &serde_json::Value) -> bool {
+pub fn is_format_v1(value: &json::Value) -> bool {
     value
         .as_object()
         .is_some_and(|m| m.contains_key("version") || m.contains_key("events"))
@@ -115,7 +116,7 @@ pub(crate) fn syntax_problem(e: &serde_json::Error, text: &str) -> Problem {
 }
 
 /// Reads a timeline from an already-parsed JSON value (a JS object, say).
-pub fn parse_value(value: &serde_json::Value) -> Result<Timeline, Problems> {
+pub fn parse_value(value: &json::Value) -> Result<Timeline, Problems> {
     let mut c = Checker::default();
     let timeline = c.document(value);
     if c.problems.is_empty() {

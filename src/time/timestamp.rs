@@ -172,6 +172,8 @@ mod tests {
         ));
     }
 
+    // Messages are written only in the full build (`problem::say`).
+    #[cfg(feature = "full")]
     #[test]
     fn errors_say_what_is_wrong() {
         let e = |t| parse_time(t).unwrap_err();

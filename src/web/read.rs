@@ -3,13 +3,14 @@
 
 use super::{error, one};
 use crate::model::Timeline;
+use crate::parse::json::{Map, Value};
 #[cfg(not(feature = "full"))]
 use crate::parse::parse_value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// JSON text, or an object (a `.data` property, say), as JSON data.
-fn value_from(input: &JsValue) -> Result<serde_json::Value, JsValue> {
+fn value_from(input: &JsValue) -> Result<Value, JsValue> {
     if let Some(text) = input.as_string() {
         reserve(text.len().min(crate::parse::MAX_DOCUMENT_BYTES) * 3);
         return parse_json(&text);
@@ -80,7 +81,7 @@ pub(super) fn timeline_from(input: &JsValue) -> Result<Timeline, JsValue> {
 }
 
 #[cfg(feature = "full")]
-fn parse_json(text: &str) -> Result<serde_json::Value, JsValue> {
+fn parse_json(text: &str) -> Result<Value, JsValue> {
     crate::parse::parse_json(text).map_err(|p| error(&p))
 }
 
@@ -90,7 +91,7 @@ fn parse_json(text: &str) -> Result<serde_json::Value, JsValue> {
 /// parser says where the text stops being JSON, the same in every browser
 /// (JavaScriptCore's messages name no place at all).
 #[cfg(not(feature = "full"))]
-fn parse_json(text: &str) -> Result<serde_json::Value, JsValue> {
+fn parse_json(text: &str) -> Result<Value, JsValue> {
     crate::parse::check_size(text.len()).map_err(|p| error(&p))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Ok(value) = js_sys::JSON::parse(text) else {
@@ -120,8 +121,7 @@ fn for_full_core(flag: &str, message: &str) -> JsValue {
 }
 
 /// A JS value as JSON data, walked by hand.
-fn js_value(v: &JsValue, depth: usize) -> Result<serde_json::Value, String> {
-    use serde_json::Value;
+fn js_value(v: &JsValue, depth: usize) -> Result<Value, String> {
     if depth > 128 {
         return Err("it is nested more than 128 levels deep".into());
     }
@@ -141,8 +141,9 @@ fn js_value(v: &JsValue, depth: usize) -> Result<serde_json::Value, String> {
                 .map(Value::Array);
         }
         let o: &js_sys::Object = v.unchecked_ref();
-        let mut map = serde_json::Map::new();
-        for key in js_sys::Object::keys(o).iter() {
+        let keys = js_sys::Object::keys(o);
+        let mut map = Map::with_capacity(keys.length() as usize);
+        for key in keys.iter() {
             let value = js_sys::Reflect::get(o, &key)
                 .map_err(|_| "a property could not be read".to_string())?;
             if value.is_undefined() {
@@ -157,7 +158,7 @@ fn js_value(v: &JsValue, depth: usize) -> Result<serde_json::Value, String> {
     }
     if let Some(n) = v.as_f64() {
         if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
-            return Ok(Value::from(n as i64));
+            return Ok(Value::Number(serde_json::Number::from(n as i64)));
         }
         return serde_json::Number::from_f64(n)
             .map(Value::Number)
