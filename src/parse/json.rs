@@ -64,7 +64,9 @@ mod lean {
     }
 
     /// An object's fields in the order they were given; the keys are
-    /// unique (they come from a JavaScript object).
+    /// unique (they come from a JavaScript object). Generic in name only,
+    /// so that the checker's `Map<String, Value>` reads the same in both
+    /// builds.
     pub struct Map<K, V>(Vec<(K, V)>);
 
     impl Map<String, Value> {
