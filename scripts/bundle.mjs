@@ -73,7 +73,7 @@ const squeezeCss = {
 
 /**
  * esbuild bundles and minifies; terser, run after it, squeezes what a page
- * downloads a little further (its compressor takes more passes: about 450
+ * downloads a little further (its compressor takes more passes: about 400
  * bytes gzip off incident-timeline.js).
  */
 async function terse(file, module) {
