@@ -50,22 +50,31 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The problem in words, place first: "line 3, column 5: events[0].end:
+    /// …". Written piece by piece, not with format arguments, so that the
+    /// widget's wasm carries none of Rust's formatting machinery.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            s.push_str("line ");
+            crate::decimal::push_digits(&mut s, line as u64, 1);
+            s.push_str(", column ");
+            crate::decimal::push_digits(&mut s, column as u64, 1);
+            s.push_str(": ");
+        }
+        if !self.path.is_empty() {
+            s.push_str(&self.path);
+            s.push_str(": ");
+        }
+        s.push_str(&self.message);
+        s
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(line), Some(col)) if self.path.is_empty() => {
-                write!(f, "line {line}, column {col}: {}", self.message)
-            }
-            (Some(line), Some(col)) => {
-                write!(
-                    f,
-                    "line {line}, column {col}: {}: {}",
-                    self.path, self.message
-                )
-            }
-            _ if self.path.is_empty() => write!(f, "{}", self.message),
-            _ => write!(f, "{}: {}", self.path, self.message),
-        }
+        f.write_str(&self.text())
     }
 }
 
@@ -94,18 +103,53 @@ impl Problems {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// Every problem in words ([`Problem::text`]), one a line.
+    pub fn text(&self) -> String {
+        let lines: Vec<String> = self.iter().map(Problem::text).collect();
+        lines.join("\n")
+    }
 }
 
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{p}")?;
-        }
-        Ok(())
+        f.write_str(&self.text())
     }
 }
 
 impl std::error::Error for Problems {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The place comes first, then the path, then the message; each part
+    /// only when there is one.
+    #[test]
+    fn text_says_where_then_what() {
+        let at = |path: &str, line, column| Problem {
+            path: path.into(),
+            line,
+            column,
+            message: "is wrong".into(),
+        };
+        assert_eq!(at("", None, None).text(), "is wrong");
+        assert_eq!(
+            at("events[3].end", None, None).text(),
+            "events[3].end: is wrong"
+        );
+        assert_eq!(
+            at("", Some(12), Some(5)).text(),
+            "line 12, column 5: is wrong"
+        );
+        assert_eq!(
+            at("events[3].end", Some(120), Some(45)).text(),
+            "line 120, column 45: events[3].end: is wrong"
+        );
+        // A line without a column is not a place.
+        assert_eq!(at("title", Some(2), None).text(), "title: is wrong");
+        let two = Problems(vec![at("a", None, None), at("", Some(1), Some(1))]);
+        assert_eq!(two.text(), "a: is wrong\nline 1, column 1: is wrong");
+        assert_eq!(two.to_string(), two.text());
+    }
+}

@@ -61,10 +61,12 @@ impl RenderOptions {
         if !(self.width.is_finite() && self.width > 0.0 && self.width <= 100_000.0) {
             return Err(Problems::one(Problem::at(
                 "width",
-                format!(
-                    "width {} is not a usable number of pixels",
-                    crate::decimal::decimal(self.width)
-                ),
+                [
+                    "width ",
+                    &crate::decimal::decimal(self.width),
+                    " is not a usable number of pixels",
+                ]
+                .concat(),
             )));
         }
         if let Some(now) = self.now {
@@ -107,9 +109,12 @@ pub fn locale_named(tag: &str) -> Result<Locale, String> {
     if let Some(locale) = crate::words::tables::locale(tag) {
         return Ok(locale);
     }
-    Err(format!(
-        "no translation for the locale \"{tag}\" (there are en, de, fr, es, pt, ja, zh-Hans): writing English"
-    ))
+    Err([
+        "no translation for the locale \"",
+        tag,
+        "\" (there are en, de, fr, es, pt, ja, zh-Hans): writing English",
+    ]
+    .concat())
 }
 
 /// The timeline as a standalone SVG document.

@@ -218,17 +218,15 @@ impl DrawingBackend for Canvas {
         self.fill_style(style.color());
         self.fill_path();
         let size = (style.size() * 100.0).round() as u32;
-        let font = format!(
-            "{}{}.{:02}px {}",
-            if matches!(style.style(), FontStyle::Bold) {
-                "bold "
-            } else {
-                ""
-            },
-            size / 100,
-            size % 100,
-            style.family().as_str()
-        );
+        let mut font = String::new();
+        if matches!(style.style(), FontStyle::Bold) {
+            font.push_str("bold ");
+        }
+        crate::decimal::push_digits(&mut font, (size / 100).into(), 1);
+        font.push('.');
+        crate::decimal::push_digits(&mut font, (size % 100).into(), 2);
+        font.push_str("px ");
+        font.push_str(style.family().as_str());
         if font != self.font {
             self.ctx.set_font(&font);
             self.font = font;

@@ -95,7 +95,7 @@ pub(super) fn lane_bands(
         let note = [
             g.locale.fill("lane.overlapping", &[("n", &number)]),
             g.locale.fill("lane.overlap", &[("n", &number)]),
-            format!("+{number}"),
+            ["+", number.as_str()].concat(),
         ]
         .into_iter()
         .find(|s| count > 0 && !narrow && text_width(s, AXIS_FONT, false) <= label_col - 12.0)

@@ -54,7 +54,7 @@ pub(super) fn wrap(
         let candidate = if current.is_empty() {
             word.to_string()
         } else {
-            format!("{current}{sep}{word}")
+            [current.as_str(), sep, word].concat()
         };
         if text_width(&candidate, size, bold) <= width || current.is_empty() {
             current = candidate;

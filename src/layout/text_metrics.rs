@@ -84,7 +84,7 @@ pub fn fit_text(text: &str, size: f64, bold: bool, max_width: f64) -> Option<Str
     if trimmed.is_empty() {
         return None;
     }
-    Some(format!("{trimmed}…"))
+    Some([trimmed, "…"].concat())
 }
 
 #[cfg(test)]

@@ -64,15 +64,14 @@ pub fn check_size(bytes: usize) -> Result<(), Problems> {
     if bytes <= MAX_DOCUMENT_BYTES {
         return Ok(());
     }
-    Err(Problems::one(Problem::at(
-        "",
-        format!(
-            "the document is {} bytes; the most this accepts is {} bytes ({} MB)",
-            bytes,
-            MAX_DOCUMENT_BYTES,
-            MAX_DOCUMENT_BYTES / (1024 * 1024)
-        ),
-    )))
+    let mut m = String::from("the document is ");
+    crate::decimal::push_digits(&mut m, bytes as u64, 1);
+    m.push_str(" bytes; the most this accepts is ");
+    crate::decimal::push_digits(&mut m, MAX_DOCUMENT_BYTES as u64, 1);
+    m.push_str(" bytes (");
+    crate::decimal::push_digits(&mut m, (MAX_DOCUMENT_BYTES / (1024 * 1024)) as u64, 1);
+    m.push_str(" MB)");
+    Err(Problems::one(Problem::at("", m)))
 }
 
 /// serde_json counts columns in bytes, and 0 at the very start of a line;

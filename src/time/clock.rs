@@ -196,7 +196,10 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, clock: Clock<'_>
         };
         let times = fill_with(
             clock.range,
-            &[("start", &first), ("end", &format!("{second} {abbr_e}"))],
+            &[
+                ("start", &first),
+                ("end", &[&*second, " ", &*abbr_e].concat()),
+            ],
         );
         date(ls, clock, Field::DayMonthTime, &times)
     } else {
@@ -205,7 +208,7 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, clock: Clock<'_>
             first.push(' ');
             first.push_str(&abbr_s);
         }
-        let second = format!("{} {abbr_e}", time(le, clock, p));
+        let second = [&*time(le, clock, p), " ", &*abbr_e].concat();
         fill_with(
             clock.range,
             &[
@@ -255,8 +258,8 @@ pub fn short_range(
         _ => (time(ls, clock, p), time(le, clock, p)),
     };
     if clock_change {
-        first = format!("{first} {}", zone.abbreviation(start));
-        last = format!("{last} {}", zone.abbreviation(end));
+        first = [&*first, " ", &*zone.abbreviation(start)].concat();
+        last = [&*last, " ", &*zone.abbreviation(end)].concat();
     }
     let (first, last) = match (dated || both_days, both_days) {
         (true, true) => (

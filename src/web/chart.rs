@@ -321,7 +321,8 @@ impl Chart {
             (0.0, scene.height)
         };
         draw(&scene, &self.theme, &mut backend, 1.0, band)
-            .map_err(|e| one("", format!("drawing failed: {e}")))?;
+            // The canvas backend fails only one way (`CanvasError`).
+            .map_err(|_| one("", "drawing failed: the canvas refused to draw"))?;
         let height = scene.height;
         self.scene = Some(scene);
         Ok(height)

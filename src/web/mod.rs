@@ -37,7 +37,7 @@ fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> JsValue {
 }
 
 pub(crate) fn error(problems: &Problems) -> JsValue {
-    let e = js_sys::Error::new(&problems.to_string());
+    let e = js_sys::Error::new(&problems.text());
     e.set_name("IncidentTimelineError");
     // Built by hand rather than through serde: the widget's wasm stays smaller.
     let list = js_sys::Array::new();
@@ -51,7 +51,7 @@ pub(crate) fn error(problems: &Problems) -> JsValue {
         }
         let _ = set("message", JsValue::from_str(&p.message));
         // The whole problem in words, place first (the element shows this).
-        let _ = set("text", JsValue::from_str(&p.to_string()));
+        let _ = set("text", JsValue::from_str(&p.text()));
         list.push(&o);
     }
     let _ = js_sys::Reflect::set(&e, &JsValue::from_str("problems"), &list);
@@ -224,7 +224,7 @@ fn warn_locale(tag: &str) {
         first
     });
     if first {
-        web_sys::console::warn_1(&JsValue::from_str(&format!("incident-timeline: {why}")));
+        web_sys::console::warn_1(&JsValue::from_str(&["incident-timeline: ", &why].concat()));
     }
 }
 

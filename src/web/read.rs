@@ -24,7 +24,7 @@ fn value_from(input: &JsValue) -> Result<Value, JsValue> {
     let events = get(input, "events").and_then(|e| get(&e, "length")?.as_f64());
     let most = crate::parse::MAX_EVENTS as f64;
     reserve(events.unwrap_or(0.0).clamp(0.0, most) as usize * 768);
-    js_value(input, 0).map_err(|m| one("", format!("the timeline is not plain JSON data: {m}")))
+    js_value(input, 0).map_err(|m| one("", ["the timeline is not plain JSON data: ", &m].concat()))
 }
 
 /// Reserves about `bytes` of heap at once (allocated and freed): reading a
@@ -106,7 +106,7 @@ fn parse_json(text: &str) -> Result<Value, JsValue> {
             one("", "this is not JSON: a timeline starts with {")
         });
     };
-    js_value(&value, 0).map_err(|m| one("", format!("unreadable JSON: {m}")))
+    js_value(&value, 0).map_err(|m| one("", ["unreadable JSON: ", &m].concat()))
 }
 
 /// An error the element hands, with the timeline, to the full core (`flag`
@@ -162,7 +162,7 @@ fn js_value(v: &JsValue, depth: usize) -> Result<Value, String> {
         }
         return serde_json::Number::from_f64(n)
             .map(Value::Number)
-            .ok_or_else(|| format!("{} is not a JSON number", crate::decimal::decimal(n)));
+            .ok_or_else(|| [&crate::decimal::decimal(n), " is not a JSON number"].concat());
     }
     if let Some(b) = v.as_bool() {
         return Ok(Value::Bool(b));

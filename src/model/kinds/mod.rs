@@ -149,7 +149,7 @@ impl KindSpec {
 
     /// The name with its article ("an outage").
     pub fn with_article(&self) -> String {
-        format!("{} {}", self.article, self.name)
+        [self.article, " ", self.name].concat()
     }
 }
 

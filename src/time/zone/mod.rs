@@ -71,9 +71,12 @@ impl Zone {
                 name: z.name().to_string(),
                 rules: Rules::Named(z),
             }),
-            None => Err(format!(
-                "\"{name}\" is not a time zone this system knows; use an IANA name like \"America/Los_Angeles\" or \"UTC\""
-            )),
+            None => Err([
+                "\"",
+                name,
+                "\" is not a time zone this system knows; use an IANA name like \"America/Los_Angeles\" or \"UTC\"",
+            ]
+            .concat()),
         }
     }
 
@@ -149,13 +152,14 @@ pub fn format_offset(seconds: i32) -> String {
     if seconds == 0 {
         return "UTC".into();
     }
-    let sign = if seconds < 0 { '-' } else { '+' };
-    let (h, m) = (seconds.abs() / 3600, seconds.abs() % 3600 / 60);
-    if m == 0 {
-        format!("UTC{sign}{h}")
-    } else {
-        format!("UTC{sign}{h}:{m:02}")
+    let mut s = String::from(if seconds < 0 { "UTC-" } else { "UTC+" });
+    let a = u64::from(seconds.unsigned_abs());
+    crate::decimal::push_digits(&mut s, a / 3600, 1);
+    if a % 3600 / 60 != 0 {
+        s.push(':');
+        crate::decimal::push_digits(&mut s, a % 3600 / 60, 2);
     }
+    s
 }
 
 impl fmt::Debug for Zone {
@@ -230,6 +234,11 @@ mod tests {
     fn abbreviations_fall_back_to_offsets() {
         assert_eq!(format_offset(19800), "UTC+5:30");
         assert_eq!(format_offset(-8 * 3600), "UTC-8");
+        assert_eq!(format_offset(-12_600), "UTC-3:30");
+        assert_eq!(format_offset(20_700), "UTC+5:45");
+        assert_eq!(format_offset(300), "UTC+0:05");
+        assert_eq!(format_offset(50_400), "UTC+14");
+        assert_eq!(format_offset(0), "UTC");
         let z = Zone::named("Asia/Dubai").unwrap();
         assert_eq!(z.abbreviation(0), "UTC+4");
     }
