@@ -14,13 +14,12 @@ export const WIDGET_FILES = ['incident-timeline.js', 'incident_timeline_widget_b
 export const LOCALE_FILES = ['incident-timeline-locale.js', 'locales/de.json'];
 
 /**
- * Budget for their gzip total: the size as built on 2026-12-01 (80,359 B),
- * rounded up to the next hundred, once wasm-opt inlined only small
- * functions, the widget read timelines into its own JSON tree and terser
- * squeezed the script (docs/size.md).
+ * Budget for their gzip total: the size as built on 2026-12-01 (78,855 B),
+ * rounded up to the next hundred, once the widget's wasm wrote its strings
+ * without Rust's formatting machinery (docs/size.md).
  * PRODUCT.md's ceiling is 100 KB; issue #13 aims at 64 KiB.
  */
-export const BUDGET_GZIP_BYTES = 80_400;
+export const BUDGET_GZIP_BYTES = 78_900;
 
 const pkg = new URL('../pkg/', import.meta.url);
 
