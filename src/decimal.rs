@@ -19,7 +19,9 @@ pub fn decimal(x: f64) -> String {
 }
 
 /// Writes `n`'s digits to `out`, at least `width` of them (zeros first):
-/// no formatting machinery and no allocation, for the times on every label.
+/// no formatting machinery and no allocation. Every whole number the widget
+/// writes goes through here (times, offsets, font sizes, a problem's line and
+/// column), so its wasm carries none of `core::fmt`.
 pub fn push_digits(out: &mut String, n: u64, width: usize) {
     let mut buf = [b'0'; 20];
     let (mut i, mut n) = (buf.len(), n);

@@ -48,9 +48,7 @@ impl Problem {
             message: message.into(),
         }
     }
-}
 
-impl Problem {
     /// The problem in words, place first: "line 3, column 5: events[0].end:
     /// …". Written piece by piece, not with format arguments, so that the
     /// widget's wasm carries none of Rust's formatting machinery.
