@@ -42,6 +42,7 @@ pub mod parse;
 pub mod postmortem;
 mod problem;
 pub mod render;
+mod strings;
 mod template;
 pub mod time;
 pub mod words;

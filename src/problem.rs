@@ -105,7 +105,8 @@ impl Problems {
     /// Every problem in words ([`Problem::text`]), one a line.
     pub fn text(&self) -> String {
         let lines: Vec<String> = self.iter().map(Problem::text).collect();
-        lines.join("\n")
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        crate::strings::join(&lines, "\n")
     }
 }
 

@@ -2,6 +2,7 @@
 //! `renderToSvg`: rendering options as users give them (command-line flags,
 //! JavaScript option objects), checked and turned into [`LayoutOptions`],
 //! then layout, then an SVG document.
+use crate::strings::cat;
 
 #[cfg(feature = "full")]
 use crate::draw::theme::Theme;
@@ -61,12 +62,11 @@ impl RenderOptions {
         if !(self.width.is_finite() && self.width > 0.0 && self.width <= 100_000.0) {
             return Err(Problems::one(Problem::at(
                 "width",
-                [
+                cat(&[
                     "width ",
                     &crate::decimal::decimal(self.width),
                     " is not a usable number of pixels",
-                ]
-                .concat(),
+                ]),
             )));
         }
         if let Some(now) = self.now {
@@ -109,12 +109,11 @@ pub fn locale_named(tag: &str) -> Result<Locale, String> {
     if let Some(locale) = crate::words::tables::locale(tag) {
         return Ok(locale);
     }
-    Err([
+    Err(cat(&[
         "no translation for the locale \"",
         tag,
         "\" (there are en, de, fr, es, pt, ja, zh-Hans): writing English",
-    ]
-    .concat())
+    ]))
 }
 
 /// The timeline as a standalone SVG document.

@@ -156,7 +156,7 @@ pub(super) fn caption(
     let caption_text = if zone.is_utc() {
         locale.word("axis.utc").to_string()
     } else {
-        let offsets = offsets.join(" / ");
+        let offsets = crate::strings::join(&offsets, " / ");
         locale.fill("axis.zone", &[("zone", zone.name()), ("offsets", &offsets)])
     };
     text(

@@ -1,5 +1,6 @@
 //! The chart's header: the title (at most two lines), the summary line
 //! under it, and the legend, which names each colour in use.
+use crate::strings::cat;
 
 use super::scene::{Anchor, LegendEntry, Rect, Role, Swatch, Text};
 use super::text::{text, wrap};
@@ -102,7 +103,7 @@ pub(super) fn legend(
         ];
         for (fill, variant, list, swatch) in colours {
             if let Some(fill) = fill.filter(|f| list.contains(f)) {
-                let key = ["legend.", spec.name, variant].concat();
+                let key = cat(&["legend.", spec.name, variant]);
                 entries.push((swatch, Role::Fill(fill), locale.word(&key).to_string()));
             }
         }

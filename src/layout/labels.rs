@@ -6,6 +6,7 @@
 //! does not fit, the title is cut, then left out: the times go last. A range
 //! that hurts users and still finds no room is left to [`super::callouts`];
 //! other labels are then left to the tooltip, the details and the table.
+use crate::strings::cat;
 
 use super::scene::{Anchor, Role, Text};
 use super::text::text;
@@ -111,7 +112,7 @@ impl Texts {
         if times.is_empty() {
             title.to_string()
         } else {
-            [times, &self.sep, title].concat()
+            cat(&[times, &self.sep, title])
         }
     }
 }

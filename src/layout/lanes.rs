@@ -1,6 +1,7 @@
 //! Lane bands: one per lane, as tall as its rows and its callout rows, with
 //! its label in the label column (or above its rows on a narrow chart) and,
 //! beside a dense row, how many events share it.
+use crate::strings::cat;
 
 use super::callouts::CALLOUT_H;
 use super::rows::Rows;
@@ -95,7 +96,7 @@ pub(super) fn lane_bands(
         let note = [
             g.locale.fill("lane.overlapping", &[("n", &number)]),
             g.locale.fill("lane.overlap", &[("n", &number)]),
-            ["+", number.as_str()].concat(),
+            cat(&["+", number.as_str()]),
         ]
         .into_iter()
         .find(|s| count > 0 && !narrow && text_width(s, AXIS_FONT, false) <= label_col - 12.0)

@@ -4,6 +4,7 @@
 //! title, beside its kind's swatch, so a reader can still write each one
 //! down without hovering. In columns where the chart is wide; at most
 //! [`MAX_LINES`] lines a column and [`MAX_LIST`] entries, then how many more.
+use crate::strings::cat;
 
 use super::header::swatch;
 use super::labels::Texts;
@@ -73,7 +74,7 @@ pub(super) fn impact_list(
         let (col, line) = (k / per_column.max(1), k % per_column.max(1));
         let x = PAD + col as f64 * (col_w + COLUMN_GAP);
         let cy = y + line as f64 * LINE_H;
-        let s = [&words.range(e.start, e.end), words.separator(), &e.title].concat();
+        let s = cat(&[&words.range(e.start, e.end), words.separator(), &e.title]);
         let s = fit_text(&s, SUMMARY_FONT, false, col_w - SWATCH - 6.0).unwrap_or_default();
         let shape = if spec.bar == BarStyle::Share && e.impact.is_none() {
             Swatch::Hatched

@@ -1,5 +1,6 @@
 //! Text runs for the scene: made printable (no control characters), and
 //! wrapped or cut to a width with the crate's own metrics.
+use crate::strings::cat;
 
 use super::scene::{Anchor, Role, Text};
 use super::text_metrics::{fit_text, text_width};
@@ -54,7 +55,7 @@ pub(super) fn wrap(
         let candidate = if current.is_empty() {
             word.to_string()
         } else {
-            [current.as_str(), sep, word].concat()
+            cat(&[current.as_str(), sep, word])
         };
         if text_width(&candidate, size, bold) <= width || current.is_empty() {
             current = candidate;
@@ -68,7 +69,7 @@ pub(super) fn wrap(
     if lines.len() > max_lines {
         let rest = lines.split_off(max_lines - 1);
         let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
-        let rest = rest.join(sep);
+        let rest = crate::strings::join(&rest, sep);
         lines.push(rest);
     }
     lines

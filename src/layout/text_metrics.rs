@@ -2,6 +2,7 @@
 //! same in Node, in a browser and on the command line. The table holds the
 //! advance widths of Helvetica (Arial and Liberation Sans share them), the
 //! first fonts in [`FONT_FAMILY`]; a small margin covers the fallbacks.
+use crate::strings::cat;
 
 /// The font stack the chart is drawn with; its first fonts match the metrics here.
 pub const FONT_FAMILY: &str = "Arial, Helvetica, \"Liberation Sans\", \"Nimbus Sans\", sans-serif";
@@ -84,7 +85,7 @@ pub fn fit_text(text: &str, size: f64, bold: bool, max_width: f64) -> Option<Str
     if trimmed.is_empty() {
         return None;
     }
-    Some([trimmed, "…"].concat())
+    Some(cat(&[trimmed, "…"]))
 }
 
 #[cfg(test)]

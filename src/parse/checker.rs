@@ -2,6 +2,7 @@
 //! [`MAX_PROBLEMS`], then only counts them) and reads the common shapes of
 //! a field (an object, a string of limited length, an id, an array), each
 //! with its own message.
+use crate::strings::cat;
 
 use super::hints::{closest, one_of};
 use super::json::{Map, Value};
@@ -84,7 +85,7 @@ pub(super) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
-        [path, ".", key].concat()
+        cat(&[path, ".", key])
     }
 }
 

@@ -3,6 +3,7 @@
 //! so the axis, tooltips, the table and the summary all say the same thing
 //! the same way. Every function takes a [`Clock`]: the locale's formats and
 //! the hour cycle in force (the locale's own unless an option says otherwise).
+use crate::strings::cat;
 
 use crate::template::fill_with;
 use crate::time::formats::{Field, Formats, ENGLISH};
@@ -196,10 +197,7 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, clock: Clock<'_>
         };
         let times = fill_with(
             clock.range,
-            &[
-                ("start", &first),
-                ("end", &[&*second, " ", &*abbr_e].concat()),
-            ],
+            &[("start", &first), ("end", &cat(&[&*second, " ", &*abbr_e]))],
         );
         date(ls, clock, Field::DayMonthTime, &times)
     } else {
@@ -208,7 +206,7 @@ pub fn range(start: Instant, end: Option<Instant>, zone: &Zone, clock: Clock<'_>
             first.push(' ');
             first.push_str(&abbr_s);
         }
-        let second = [&*time(le, clock, p), " ", &*abbr_e].concat();
+        let second = cat(&[&*time(le, clock, p), " ", &*abbr_e]);
         fill_with(
             clock.range,
             &[
@@ -258,8 +256,8 @@ pub fn short_range(
         _ => (time(ls, clock, p), time(le, clock, p)),
     };
     if clock_change {
-        first = [&*first, " ", &*zone.abbreviation(start)].concat();
-        last = [&*last, " ", &*zone.abbreviation(end)].concat();
+        first = cat(&[&*first, " ", &*zone.abbreviation(start)]);
+        last = cat(&[&*last, " ", &*zone.abbreviation(end)]);
     }
     let (first, last) = match (dated || both_days, both_days) {
         (true, true) => (

@@ -103,7 +103,7 @@ fn options_from(options: &JsValue) -> Result<(RenderOptions, ImportOptions), JsV
                 &format!("options.{name}"),
                 format!(
                     "unknown option \"{name}\"; the options are {}",
-                    all.join(", ")
+                    crate::strings::join(&all, ", ")
                 ),
             ));
         }
@@ -224,7 +224,10 @@ fn warn_locale(tag: &str) {
         first
     });
     if first {
-        web_sys::console::warn_1(&JsValue::from_str(&["incident-timeline: ", &why].concat()));
+        web_sys::console::warn_1(&JsValue::from_str(&crate::strings::cat(&[
+            "incident-timeline: ",
+            &why,
+        ])));
     }
 }
 

@@ -1,5 +1,6 @@
 //! Reading what JavaScript hands the core into a timeline: JSON text, or a
 //! plain object (a `.data` property) walked into JSON values.
+use crate::strings::cat;
 
 use super::{error, one};
 use crate::model::Timeline;
@@ -24,7 +25,7 @@ fn value_from(input: &JsValue) -> Result<Value, JsValue> {
     let events = get(input, "events").and_then(|e| get(&e, "length")?.as_f64());
     let most = crate::parse::MAX_EVENTS as f64;
     reserve(events.unwrap_or(0.0).clamp(0.0, most) as usize * 768);
-    js_value(input, 0).map_err(|m| one("", ["the timeline is not plain JSON data: ", &m].concat()))
+    js_value(input, 0).map_err(|m| one("", cat(&["the timeline is not plain JSON data: ", &m])))
 }
 
 /// Reserves about `bytes` of heap at once (allocated and freed): reading a
@@ -106,7 +107,7 @@ fn parse_json(text: &str) -> Result<Value, JsValue> {
             one("", "this is not JSON: a timeline starts with {")
         });
     };
-    js_value(&value, 0).map_err(|m| one("", ["unreadable JSON: ", &m].concat()))
+    js_value(&value, 0).map_err(|m| one("", cat(&["unreadable JSON: ", &m])))
 }
 
 /// An error the element hands, with the timeline, to the full core (`flag`
@@ -162,7 +163,7 @@ fn js_value(v: &JsValue, depth: usize) -> Result<Value, String> {
         }
         return serde_json::Number::from_f64(n)
             .map(Value::Number)
-            .ok_or_else(|| [&crate::decimal::decimal(n), " is not a JSON number"].concat());
+            .ok_or_else(|| cat(&[&crate::decimal::decimal(n), " is not a JSON number"]));
     }
     if let Some(b) = v.as_bool() {
         return Ok(Value::Bool(b));

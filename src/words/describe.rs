@@ -1,6 +1,7 @@
 //! Events in words. The tooltip, the details panel, the screen-reader
 //! announcement and the table view all read from here, so every reader gets
 //! the same facts in the same wording.
+use crate::strings::cat;
 
 use crate::model::{Event, Impact, Severity, Timeline};
 use crate::time::clock::{self, HourCycle};
@@ -32,12 +33,10 @@ pub struct Description {
 }
 
 fn kind_label(e: &Event, locale: &Locale) -> String {
-    let name = locale
-        .word(&["kind.", e.kind.as_str()].concat())
-        .to_string();
+    let name = locale.word(&cat(&["kind.", e.kind.as_str()])).to_string();
     if e.severity != e.kind.default_severity() && e.severity != Severity::None {
         let severity = locale
-            .word(&["severity.", e.severity.as_str()].concat())
+            .word(&cat(&["severity.", e.severity.as_str()]))
             .to_string();
         locale.fill(
             "event.withSeverity",

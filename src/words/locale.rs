@@ -8,6 +8,7 @@
 //! ([`super::en`]); `locales/<tag>.json` holds every other language's table,
 //! embedded in the full build ([`super::tables`]) and fetched by the widget
 //! only for a page in that language; a page may override any word.
+use crate::strings::cat;
 
 use super::en;
 use crate::template::{fill, fill_with, part};
@@ -120,7 +121,7 @@ impl Locale {
         } else {
             "other"
         };
-        let key = [key, ".", form].concat();
+        let key = cat(&[key, ".", form]);
         let number = self.formats.number(n);
         fill(self.word(&key), |name, out| {
             name == "n" && {
@@ -174,7 +175,7 @@ impl Locale {
                 out.push_str(self.word("duration.join"));
             }
             let n = self.number(n);
-            out.push_str(&self.fill(&["duration.", unit].concat(), &[("n", &n)]));
+            out.push_str(&self.fill(&cat(&["duration.", unit]), &[("n", &n)]));
         }
         out
     }

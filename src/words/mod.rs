@@ -6,6 +6,7 @@
 //! through a [`Locale`] ([`locale`]): English is built in ([`en`], the key
 //! set), other languages' tables are `locales/<tag>.json` (embedded in the
 //! full build by `tables`).
+use crate::strings::cat;
 
 pub mod describe;
 pub mod en;
@@ -31,7 +32,7 @@ pub fn tick_step(step: Step, locale: &Locale) -> String {
         Step::Months(n) => (n, "months"),
         Step::Years(n) => (n, "years"),
     };
-    locale.count(&["axis.", unit].concat(), i64::from(n))
+    locale.count(&cat(&["axis.", unit]), i64::from(n))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! · 25 min", "since 8:24 AM · ongoing for 2 h"), a milestone when it happened
 //! ("10:27 AM"). The same words as the tooltip's, in a shorter form, in the
 //! reader's locale.
+use crate::strings::cat;
 
 use crate::model::{Event, Impact};
 use crate::time::clock::{self, Clock};
@@ -53,12 +54,11 @@ impl TimeWords<'_> {
         let l = self.locale;
         let sep = self.separator();
         match end {
-            Some(end) => [
+            Some(end) => cat(&[
                 &*clock::short_range(start, end, self.zone, self.clock, self.dated),
                 sep,
                 &l.duration(time::between(start, end) as f64),
-            ]
-            .concat(),
+            ]),
             None => {
                 let at = clock::short_moment(start, self.zone, self.clock, self.dated);
                 let since = l.fill("times.since", &[("start", &at)]);
@@ -69,7 +69,7 @@ impl TimeWords<'_> {
                     }
                     None => l.word("event.ongoing").to_string(),
                 };
-                [&*since, sep, &ongoing].concat()
+                cat(&[&*since, sep, &ongoing])
             }
         }
     }

@@ -9,6 +9,7 @@
 //! colours in both palettes of `draw/theme.rs`. docs/architecture.md walks
 //! through it; `tests/kinds.rs` fails until the JSON Schema, the TypeScript
 //! types and the Hugo templates name it too.
+use crate::strings::cat;
 
 mod activity;
 mod degraded;
@@ -149,7 +150,7 @@ impl KindSpec {
 
     /// The name with its article ("an outage").
     pub fn with_article(&self) -> String {
-        [self.article, " ", self.name].concat()
+        cat(&[self.article, " ", self.name])
     }
 }
 

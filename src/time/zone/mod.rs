@@ -8,6 +8,7 @@
 //! Both answer one question — the UTC offset at an instant — and everything else
 //! here (wall-clock resolution, DST gaps and overlaps) is derived from it, so
 //! the two platforms cannot disagree about the rules of resolution.
+use crate::strings::cat;
 
 use crate::time::{later, Instant};
 use chrono::NaiveDateTime;
@@ -71,12 +72,11 @@ impl Zone {
                 name: z.name().to_string(),
                 rules: Rules::Named(z),
             }),
-            None => Err([
+            None => Err(cat(&[
                 "\"",
                 name,
                 "\" is not a time zone this system knows; use an IANA name like \"America/Los_Angeles\" or \"UTC\"",
-            ]
-            .concat()),
+            ])),
         }
     }
 
