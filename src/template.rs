@@ -7,10 +7,11 @@
 pub fn fill(pattern: &str, mut value: impl FnMut(&str, &mut String) -> bool) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut rest = pattern;
-    while let (Some(before), Some(after)) = (part(rest, b"{", 0), rest_after(rest, b'{')) {
+    // One scan for each brace: the chart fills a few patterns per label.
+    while let Some((before, after)) = split_at_byte(rest, b'{') {
         out.push_str(before);
-        match (part(after, b"}", 0), rest_after(after, b'}')) {
-            (Some(name), Some(tail)) if value(name, &mut out) => rest = tail,
+        match split_at_byte(after, b'}') {
+            Some((name, tail)) if value(name, &mut out) => rest = tail,
             _ => {
                 out.push('{');
                 rest = after;
@@ -21,9 +22,10 @@ pub fn fill(pattern: &str, mut value: impl FnMut(&str, &mut String) -> bool) -> 
     out
 }
 
-/// What follows the first `sep` in `s`, if it has one.
-fn rest_after(s: &str, sep: u8) -> Option<&str> {
-    s.get(s.bytes().position(|b| b == sep)? + 1..)
+/// `s` before and after its first `sep`, if it has one.
+fn split_at_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == sep)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
 /// The `n`th part of `s` between any of the ASCII bytes `seps` ("a|b|c", `|`,
@@ -34,7 +36,7 @@ pub fn part<'a>(s: &'a str, seps: &[u8], n: usize) -> Option<&'a str> {
     let bytes = s.as_bytes();
     let (mut start, mut k, mut i) = (0, 0, 0);
     loop {
-        if i == bytes.len() || seps.contains(&bytes[i]) {
+        if i == bytes.len() || seps.iter().any(|&b| b == bytes[i]) {
             if k == n {
                 return s.get(start..i);
             }
