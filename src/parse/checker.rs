@@ -181,8 +181,14 @@ impl Checker {
                 self.report(p(), say!("\"{key}\" is empty"));
                 None
             }
+            // A string no longer in bytes than `max_chars` is no longer in
+            // characters either: most are counted by their length alone.
             Some(Value::String(s)) => {
-                let n = s.chars().count();
+                let n = if s.len() > max_chars {
+                    s.chars().count()
+                } else {
+                    0
+                };
                 if n > max_chars {
                     self.report(
                         p(),
@@ -253,5 +259,25 @@ mod tests {
     fn ids() {
         assert!(is_id("outage-1") && is_id("a.b:c_d") && is_id("9"));
         assert!(!is_id("") && !is_id("-x") && !is_id("a b") && !is_id("<script>"));
+    }
+
+    /// Lengths are counted in characters, not bytes, on either side of the
+    /// shortcut that skips counting strings short in bytes.
+    #[test]
+    fn titles_are_measured_in_characters() {
+        use crate::parse::{limits::MAX_TITLE_CHARS, parse};
+        let doc = |title: &str| {
+            cat(&[
+                r#"{"version":1,"timezone":"UTC","events":[{"id":"a","kind":"outage","title":""#,
+                title,
+                r#"","start":"2024-01-01T00:00:00Z","end":"2024-01-01T01:00:00Z"}]}"#,
+            ])
+        };
+        let wide = "é".repeat(MAX_TITLE_CHARS);
+        assert!(wide.len() > MAX_TITLE_CHARS);
+        assert!(parse(&doc(&wide)).is_ok());
+        assert!(parse(&doc(&cat(&[&wide, "é"]))).is_err());
+        assert!(parse(&doc(&"a".repeat(MAX_TITLE_CHARS))).is_ok());
+        assert!(parse(&doc(&"a".repeat(MAX_TITLE_CHARS + 1))).is_err());
     }
 }
