@@ -182,23 +182,18 @@ impl Checker {
                 None
             }
             // A string no longer in bytes than `max_chars` is no longer in
-            // characters either: most are counted by their length alone.
-            Some(Value::String(s)) => {
-                let n = if s.len() > max_chars {
-                    s.chars().count()
-                } else {
-                    0
-                };
-                if n > max_chars {
-                    self.report(
-                        p(),
-                        say!("\"{key}\" is {n} characters long; the most allowed is {max_chars}"),
-                    );
-                    None
-                } else {
-                    Some(s)
-                }
+            // characters either: most are judged by their length alone.
+            Some(Value::String(s)) if s.len() > max_chars && s.chars().count() > max_chars => {
+                self.report(
+                    p(),
+                    say!(
+                        "\"{key}\" is {} characters long; the most allowed is {max_chars}",
+                        s.chars().count()
+                    ),
+                );
+                None
             }
+            Some(Value::String(s)) => Some(s),
             Some(other) => {
                 self.report(
                     p(),
