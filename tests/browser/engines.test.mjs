@@ -952,6 +952,21 @@ for (const engine of ENGINES) {
       await b?.close();
       await site?.close();
     });
-    for (const [name, body] of TESTS) test(name, () => body(b));
+    for (const [name, body] of TESTS) {
+      test(name, async () => {
+        try {
+          await body(b);
+        } catch (e) {
+          // The browser itself went away under the test: another one, and
+          // this test once more. A failure with the browser still there is
+          // the test's.
+          if (await b.alive()) throw e;
+          console.log(`# ${engine}: the browser was lost during "${name}" (${String(e.message).split('\n')[0]}); starting another and running it again`);
+          await b.close().catch(() => {});
+          b = await launch(engine, site);
+          await body(b);
+        }
+      });
+    }
   });
 }
