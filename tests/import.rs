@@ -1078,3 +1078,86 @@ fn an_empty_feed_is_an_empty_timeline_with_a_warning() {
         reads_back(&i.timeline, "empty");
     }
 }
+
+#[test]
+fn incidents_without_an_id_or_a_name_are_kept_with_a_warning_each() {
+    // Two incidents with neither, in each source: both kept (a key made up
+    // from the place is never merged with another), each "Untitled
+    // incident", and a warning at each missing field's path.
+    let strip = |inc: &mut Value, fields: &[&str]| {
+        for f in fields {
+            inc.as_object_mut().unwrap().remove(*f);
+        }
+    };
+    let mut statuspage = statuspage_incident(json!([]));
+    strip(&mut statuspage["incidents"][0], &["id", "name"]);
+    let copy = statuspage["incidents"][0].clone();
+    statuspage["incidents"].as_array_mut().unwrap().push(copy);
+
+    let gcp_path =
+        realdata().join("gcp/moritalous_cloud-status-history_incidents.first-incident.json");
+    let mut gcp: Value = serde_json::from_str(&read(&gcp_path)).unwrap();
+    let gcp_one = if gcp.is_array() {
+        gcp[0].clone()
+    } else {
+        gcp.clone()
+    };
+    let mut gcp_one = gcp_one;
+    strip(&mut gcp_one, &["id", "external_desc", "service_name"]);
+    gcp = json!([gcp_one.clone(), gcp_one]);
+
+    let (_, mut incidentio) = fixture_value("incidentio-incidents.json");
+    let mut io_one = incidentio["incidents"][0].clone();
+    strip(&mut io_one, &["id", "name"]);
+    incidentio["incidents"] = json!([io_one.clone(), io_one]);
+
+    for (doc, source, path, name_field) in [
+        (&statuspage, Source::Statuspage, "incidents", "name"),
+        (&gcp, Source::Gcp, "", "external_desc"),
+        (&incidentio, Source::IncidentIo, "incidents", "name"),
+    ] {
+        let i = import_value(doc, &ImportOptions::default())
+            .unwrap_or_else(|p| panic!("{source:?}: {p}"));
+        assert_eq!(i.source, source);
+        let titles: Vec<&str> = i
+            .timeline
+            .events
+            .iter()
+            .filter(|e| e.title == "Untitled incident")
+            .map(|e| e.title.as_str())
+            .collect();
+        assert!(
+            titles.len() >= 2,
+            "{source:?}: both kept: {:?}",
+            i.timeline.events
+        );
+        for k in 0..2 {
+            let at = format!("{path}[{k}]");
+            let what = if name_field == "name" {
+                "name"
+            } else {
+                "description"
+            };
+            for (field, message) in [
+                (
+                    "id",
+                    "the incident has no id; it gets one from its place in the document"
+                        .to_string(),
+                ),
+                (
+                    name_field,
+                    format!("the incident has no {what}; it is called \"Untitled incident\""),
+                ),
+            ] {
+                let place = format!("{at}.{field}");
+                assert!(
+                    i.warnings
+                        .iter()
+                        .any(|w| w.path == place && w.message == message),
+                    "{source:?}: {place}: {message} in {:?}",
+                    i.warnings
+                );
+            }
+        }
+    }
+}

@@ -4,7 +4,7 @@
 //! incidents, applies the filters, orders the lanes, names lanes and events
 //! with valid, unique ids, and checks the format's limits.
 
-use super::read::{Ctx, MAX_WARNINGS};
+use super::read::{join, Ctx, MAX_WARNINGS};
 use super::text::{id_piece, slug, truncate};
 use super::{ImportOptions, Imported, Source};
 use crate::model::{Event, Impact, Kind, Lane, Link, Severity, Timeline};
@@ -12,6 +12,27 @@ use crate::parse::limits::{MAX_DETAIL_CHARS, MAX_EVENTS, MAX_LANES, MAX_TITLE_CH
 use crate::problem::{Problem, Problems};
 use crate::time::{Instant, Zone};
 use std::collections::{HashMap, HashSet};
+
+/// An incident's name, or "Untitled incident" with a warning at
+/// `path`.`key` (the field the feed names its incidents by, its `what`).
+pub(crate) fn incident_name(
+    ctx: &mut Ctx,
+    name: Option<String>,
+    path: &str,
+    key: &str,
+    what: &str,
+) -> String {
+    name.unwrap_or_else(|| {
+        ctx.warn(
+            &join(path, key),
+            format!("the incident has no {what}; it is called \"{UNTITLED}\""),
+        );
+        UNTITLED.into()
+    })
+}
+
+/// What an incident without a name is called.
+pub(crate) const UNTITLED: &str = "Untitled incident";
 
 /// Which lane an event goes to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -303,6 +324,27 @@ impl Collector {
             self.by_key.insert(inc.key.clone(), self.incidents.len());
         }
         self.incidents.push(inc);
+    }
+
+    /// An incident's key and whether it was made up: its id in the feed,
+    /// or, when the feed gives none (a warning at `path`.id), one made from
+    /// the document and its place in it, never merged with another.
+    pub(crate) fn incident_key(
+        &self,
+        ctx: &mut Ctx,
+        id: Option<String>,
+        path: &str,
+    ) -> (String, bool) {
+        match id {
+            Some(id) => (id, false),
+            None => {
+                ctx.warn(
+                    &join(path, "id"),
+                    "the incident has no id; it gets one from its place in the document",
+                );
+                (format!("{}-{path}", self.doc), true)
+            }
+        }
     }
 
     /// Notes the page's name, address and zone (the first document's win).

@@ -4,7 +4,7 @@
 //! ongoing) on the lane of each affected product; `status_impact` gives the
 //! kind and `severity` the severity; updates become milestones.
 
-use super::build::{Collector, Draft, IncidentDraft, LaneRef, Named, Role, Trust};
+use super::build::{incident_name, Collector, Draft, IncidentDraft, LaneRef, Named, Role, Trust};
 use super::read::{describe, index, join, Ctx};
 use super::statuspage::http_link;
 use super::text;
@@ -103,29 +103,13 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str) {
         return;
     };
     let given = ctx.id(m, path, "id");
-    if given.is_none() {
-        ctx.warn(
-            &join(path, "id"),
-            "the incident has no id; it gets one from its place in the document",
-        );
-    }
-    let synthetic = given.is_none();
-    let key = given.unwrap_or_else(|| format!("{}-{path}", c.doc));
+    let (key, synthetic) = c.incident_key(ctx, given, path);
     let service = ctx.str(m, path, "service_name").and_then(text::title);
-    let name = match ctx
+    let name = ctx
         .str(m, path, "external_desc")
         .and_then(text::title)
-        .or_else(|| service.clone())
-    {
-        Some(n) => n,
-        None => {
-            ctx.warn(
-                &join(path, "external_desc"),
-                "the incident has no description; it is called \"Untitled incident\"",
-            );
-            "Untitled incident".into()
-        }
-    };
+        .or_else(|| service.clone());
+    let name = incident_name(ctx, name, path, "external_desc", "description");
     let impact = ctx.str(m, path, "status_impact");
     let kind = kind(ctx, impact, path);
     let sev_text = ctx.str(m, path, "severity");

@@ -15,7 +15,9 @@
 //! `component_impacts` are ranges already; without them, ranges come from
 //! the updates' `component_statuses`, else from the incident's span.
 
-use super::build::{Collector, Draft, IncidentDraft, LaneRef, Named, Role, Trust};
+use super::build::{
+    incident_name, Collector, Draft, IncidentDraft, LaneRef, Named, Role, Trust, UNTITLED,
+};
 use super::read::{describe, index, join, Ctx};
 use super::statuspage::http_link;
 use super::text;
@@ -355,24 +357,9 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str) {
         return;
     };
     let given = id(ctx, m, path, "id");
-    if given.is_none() {
-        ctx.warn(
-            &join(path, "id"),
-            "the incident has no id; it gets one from its place in the document",
-        );
-    }
-    let synthetic = given.is_none();
-    let key = given.unwrap_or_else(|| format!("{}-{path}", c.doc));
-    let name = match string(ctx, m, path, "name").and_then(text::title) {
-        Some(n) => n,
-        None => {
-            ctx.warn(
-                &join(path, "name"),
-                "the incident has no name; it is called \"Untitled incident\"",
-            );
-            "Untitled incident".into()
-        }
-    };
+    let (key, synthetic) = c.incident_key(ctx, given, path);
+    let name = string(ctx, m, path, "name").and_then(text::title);
+    let name = incident_name(ctx, name, path, "name", "name");
     let state = string(ctx, m, path, "status").map(|s| s.trim().to_ascii_lowercase());
     let maintenance = string(ctx, m, path, "type") == Some("maintenance")
         || state
@@ -665,7 +652,7 @@ fn incident_links(
         };
         let name = string(ctx, im, &p, "name")
             .and_then(text::title)
-            .unwrap_or_else(|| "Untitled incident".into());
+            .unwrap_or_else(|| UNTITLED.into());
         let links = string(ctx, im, &p, "permalink")
             .and_then(|u| http_link(u, "Status page"))
             .into_iter()
@@ -761,7 +748,7 @@ fn widget_item(ctx: &mut Ctx, c: &mut Collector, m: &Map<String, Value>, path: &
     let key = given.unwrap_or_else(|| format!("{}-{path}", c.doc));
     let name = string(ctx, m, path, "name")
         .and_then(text::title)
-        .unwrap_or_else(|| "Untitled incident".into());
+        .unwrap_or_else(|| UNTITLED.into());
     let links: Vec<Link> = string(ctx, m, path, "url")
         .and_then(|u| http_link(u, "Status page"))
         .into_iter()

@@ -11,7 +11,7 @@
 //! `impact`. Updates become milestones on the "Updates" lane.
 //! docs/importers.md has the tables.
 
-use super::build::{Collector, Draft, IncidentDraft, LaneRef, Named, Role, Trust};
+use super::build::{incident_name, Collector, Draft, IncidentDraft, LaneRef, Named, Role, Trust};
 use super::read::{describe, index, join, Ctx};
 use super::text;
 use crate::model::{Kind, Link, Severity};
@@ -368,25 +368,10 @@ fn incident(ctx: &mut Ctx, c: &mut Collector, v: &Value, path: &str, listed_as_m
     let Some(m) = ctx.object(v, path, "an incident") else {
         return;
     };
-    let id = ctx.id(m, path, "id");
-    if id.is_none() {
-        ctx.warn(
-            &join(path, "id"),
-            "the incident has no id; it gets one from its place in the document",
-        );
-    }
-    let synthetic = id.is_none();
-    let key = id.unwrap_or_else(|| format!("{}-{path}", c.doc));
-    let name = match ctx.str(m, path, "name").and_then(text::title) {
-        Some(n) => n,
-        None => {
-            ctx.warn(
-                &join(path, "name"),
-                "the incident has no name; it is called \"Untitled incident\"",
-            );
-            "Untitled incident".to_string()
-        }
-    };
+    let given = ctx.id(m, path, "id");
+    let (key, synthetic) = c.incident_key(ctx, given, path);
+    let name = ctx.str(m, path, "name").and_then(text::title);
+    let name = incident_name(ctx, name, path, "name", "name");
     let status = ctx
         .str(m, path, "status")
         .map(|s| s.trim().to_ascii_lowercase());
