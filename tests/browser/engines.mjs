@@ -270,6 +270,36 @@ function freePort() {
 // ---- drivers: each gives { version, newPage(), close() }; a page gives the raw operations ----
 
 
+/**
+ * A page of Playwright's (Chromium) or Puppeteer's (Firefox), whose APIs
+ * agree on all used here, with its console errors, page errors and dialogs
+ * recorded (dialogs dismissed). `viewport(w, h)` is the one call they name
+ * differently.
+ */
+function drivenPage(page, context, viewport) {
+  page.setDefaultTimeout(TIMEOUT);
+  const native = { console: [], pageErrors: [], dialogs: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') native.console.push({ text: m.text(), url: m.location()?.url || '' });
+  });
+  page.on('pageerror', (e) => native.pageErrors.push(String(e.stack || e.message || e)));
+  page.on('dialog', (d) => {
+    native.dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  return {
+    native,
+    goto: (url) => page.goto(url, { waitUntil: 'load' }),
+    evaluate: (expression) => page.evaluate(expression),
+    press: (key) => page.keyboard.press(key),
+    move: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    viewport,
+    screenshot: async () => Buffer.from(await page.screenshot()),
+    close: () => context.close(),
+  };
+}
+
 async function chromiumDriver() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
@@ -277,27 +307,7 @@ async function chromiumDriver() {
     async newPage({ width, height }) {
       const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
       const page = await context.newPage();
-      page.setDefaultTimeout(TIMEOUT);
-      const native = { console: [], pageErrors: [], dialogs: [] };
-      page.on('console', (m) => {
-        if (m.type() === 'error') native.console.push({ text: m.text(), url: m.location()?.url || '' });
-      });
-      page.on('pageerror', (e) => native.pageErrors.push(String(e.stack || e.message || e)));
-      page.on('dialog', (d) => {
-        native.dialogs.push(`${d.type()}: ${d.message()}`);
-        d.dismiss().catch(() => {});
-      });
-      return {
-        native,
-        goto: (url) => page.goto(url, { waitUntil: 'load' }),
-        evaluate: (expression) => page.evaluate(expression),
-        press: (key) => page.keyboard.press(key),
-        move: (x, y) => page.mouse.move(x, y),
-        click: (x, y) => page.mouse.click(x, y),
-        viewport: (w, h) => page.setViewportSize({ width: w, height: h }),
-        screenshot: async () => page.screenshot(),
-        close: () => context.close(),
-      };
+      return drivenPage(page, context, (w, h) => page.setViewportSize({ width: w, height: h }));
     },
     alive: async () => browser.isConnected(),
     close: () => browser.close(),
@@ -340,28 +350,8 @@ async function firefoxDriver() {
     async newPage({ width, height }) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
-      page.setDefaultTimeout(TIMEOUT);
       await page.setViewport({ width, height });
-      const native = { console: [], pageErrors: [], dialogs: [] };
-      page.on('console', (m) => {
-        if (m.type() === 'error') native.console.push({ text: m.text(), url: m.location()?.url || '' });
-      });
-      page.on('pageerror', (e) => native.pageErrors.push(String(e.stack || e.message || e)));
-      page.on('dialog', (d) => {
-        native.dialogs.push(`${d.type()}: ${d.message()}`);
-        d.dismiss().catch(() => {});
-      });
-      return {
-        native,
-        goto: (url) => page.goto(url, { waitUntil: 'load' }),
-        evaluate: (expression) => page.evaluate(expression),
-        press: (key) => page.keyboard.press(key),
-        move: (x, y) => page.mouse.move(x, y),
-        click: (x, y) => page.mouse.click(x, y),
-        viewport: (w, h) => page.setViewport({ width: w, height: h }),
-        screenshot: async () => Buffer.from(await page.screenshot()),
-        close: () => context.close(),
-      };
+      return drivenPage(page, context, (w, h) => page.setViewport({ width: w, height: h }));
     },
     // A round trip (`browser.connected` can say true for a moment after
     // Firefox has gone, and `version()` is remembered).
