@@ -1111,10 +1111,16 @@ fn incidents_without_an_id_or_a_name_are_kept_with_a_warning_each() {
     strip(&mut io_one, &["id", "name"]);
     incidentio["incidents"] = json!([io_one.clone(), io_one]);
 
+    let (_, mut widget) = fixture_value("incidentio-widget-summary.json");
+    let mut ongoing = widget["ongoing_incidents"][0].clone();
+    strip(&mut ongoing, &["id", "name"]);
+    widget["ongoing_incidents"] = json!([ongoing.clone(), ongoing]);
+
     for (doc, source, path, name_field) in [
         (&statuspage, Source::Statuspage, "incidents", "name"),
         (&gcp, Source::Gcp, "", "external_desc"),
         (&incidentio, Source::IncidentIo, "incidents", "name"),
+        (&widget, Source::IncidentIo, "ongoing_incidents", "name"),
     ] {
         let i = import_value(doc, &ImportOptions::default())
             .unwrap_or_else(|p| panic!("{source:?}: {p}"));

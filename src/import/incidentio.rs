@@ -744,11 +744,9 @@ fn widget(ctx: &mut Ctx, c: &mut Collector, m: &Map<String, Value>) {
 
 fn widget_item(ctx: &mut Ctx, c: &mut Collector, m: &Map<String, Value>, path: &str, list: &str) {
     let given = id(ctx, m, path, "id");
-    let synthetic = given.is_none();
-    let key = given.unwrap_or_else(|| format!("{}-{path}", c.doc));
-    let name = string(ctx, m, path, "name")
-        .and_then(text::title)
-        .unwrap_or_else(|| UNTITLED.into());
+    let (key, synthetic) = c.incident_key(ctx, given, path);
+    let name = string(ctx, m, path, "name").and_then(text::title);
+    let name = incident_name(ctx, name, path, "name", "name");
     let links: Vec<Link> = string(ctx, m, path, "url")
         .and_then(|u| http_link(u, "Status page"))
         .into_iter()
