@@ -14,14 +14,15 @@ export const WIDGET_FILES = ['incident-timeline.js', 'incident_timeline_widget_b
 export const LOCALE_FILES = ['incident-timeline-locale.js', 'locales/de.json'];
 
 /**
- * Budget for their gzip total: the size as built on 2026-12-02 (78,385 B),
+ * Budget for their gzip total: the size as built on 2026-12-02 (77,681 B),
  * rounded up to the next hundred, once the widget's wasm wrote its strings
  * without Rust's formatting machinery and put them together with one routine
- * of its own, filling patterns in one scan, and the glue lost two fallbacks
- * no browser it runs in needs (docs/size.md).
+ * of its own, filling patterns in one scan, the glue lost two fallbacks no
+ * browser it runs in needs, and the wasm's functions were put in an order
+ * gzip squeezes better (docs/size.md).
  * PRODUCT.md's ceiling is 100 KB; issue #13 aims at 64 KiB.
  */
-export const BUDGET_GZIP_BYTES = 78_400;
+export const BUDGET_GZIP_BYTES = 77_700;
 
 const pkg = new URL('../pkg/', import.meta.url);
 
