@@ -22,36 +22,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-/** The bodies of a module's functions (its code section), in order. */
-function functionBodies(bytes) {
-  let p = 8;
-  const u32 = () => {
-    let r = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = bytes[p++];
-      r |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    return r >>> 0;
-  };
-  const bodies = [];
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const end = u32() + p;
-    if (id === 10) {
-      for (let n = u32(); n > 0; n--) {
-        const size = u32();
-        bodies.push(bytes.subarray(p, p + size));
-        p += size;
-      }
-    }
-    p = end;
-  }
-  return bodies;
-}
+import { functionSizes } from './wasm-sizes.mjs';
 
 /** The set of a body's byte sequences of length `k`, each as a number. */
 function shingles(body, k) {
@@ -131,7 +102,7 @@ if (!input || !output || dashes !== '--') {
 }
 const bytes = readFileSync(input);
 const gzipped = (b) => gzipSync(b, { level: 9 }).length;
-const bodies = functionBodies(bytes);
+const { bodies } = functionSizes(bytes);
 const dir = mkdtempSync(join(tmpdir(), 'order-functions-'));
 try {
   let best = { name: 'as compiled', bytes, size: gzipped(bytes) };

@@ -6,6 +6,10 @@
 //   node scripts/wasm-sizes.mjs FILE.wasm [--top N] [--json]
 import { readFileSync } from 'node:fs';
 
+/**
+ * The sections' sizes by id, each defined function's name and size, and
+ * (`bodies`) the bytes of each defined function's body, in order.
+ */
 export function functionSizes(bytes) {
   let p = 0;
   const u32 = () => {
@@ -17,7 +21,7 @@ export function functionSizes(bytes) {
   if (bytes[0] !== 0 || bytes[1] !== 0x61) throw new Error('not a wasm file');
   p = 8;
   let imported = 0;
-  const sizes = [];
+  const bodies = [];
   const names = new Map();
   const sections = {};
   while (p < bytes.length) {
@@ -32,7 +36,7 @@ export function functionSizes(bytes) {
         if (kind === 0) { u32(); imported++; } else if (kind === 1) { p++; const f = u32(); u32(); if (f & 1) u32(); } else if (kind === 2) { const f = u32(); u32(); if (f & 1) u32(); } else if (kind === 3) { p += 2; } else { p++; u32(); }
       }
     } else if (id === 10) {
-      for (let n = u32(); n > 0; n--) { const size = u32(); sizes.push(size); p += size; }
+      for (let n = u32(); n > 0; n--) { const size = u32(); bodies.push(bytes.subarray(p, p + size)); p += size; }
     } else if (id === 0) {
       const section = name();
       if (section === 'name') {
@@ -49,7 +53,8 @@ export function functionSizes(bytes) {
   }
   return {
     sections,
-    functions: sizes.map((size, i) => ({ name: names.get(i + imported) || `func[${i + imported}]`, size })),
+    functions: bodies.map((body, i) => ({ name: names.get(i + imported) || `func[${i + imported}]`, size: body.length })),
+    bodies,
   };
 }
 
