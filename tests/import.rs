@@ -1125,15 +1125,14 @@ fn incidents_without_an_id_or_a_name_are_kept_with_a_warning_each() {
         let i = import_value(doc, &ImportOptions::default())
             .unwrap_or_else(|p| panic!("{source:?}: {p}"));
         assert_eq!(i.source, source);
-        let titles: Vec<&str> = i
+        let untitled = i
             .timeline
             .events
             .iter()
             .filter(|e| e.title == "Untitled incident")
-            .map(|e| e.title.as_str())
-            .collect();
+            .count();
         assert!(
-            titles.len() >= 2,
+            untitled >= 2,
             "{source:?}: both kept: {:?}",
             i.timeline.events
         );
