@@ -63,6 +63,7 @@ fn the_seed_reads_as_its_hand_written_timeline() {
         &TextOptions {
             date: date("2022-12-07"),
             time_zone: None,
+            ..Default::default()
         },
     );
     let t = &read.timeline;
@@ -181,18 +182,18 @@ const FIXTURES: &[Fixture] = &[
         date: None,
         zone: "UTC",
         events: &[
-            "milestone 2015-10-21 14:51 [timeline] News reports that a new sonnet",
-            "milestone 2015-10-21 14:53 [timeline] Traffic to Shakespeare search rises",
+            "milestone 2015-10-21 14:51 [response] News reports that a new sonnet",
+            "milestone 2015-10-21 14:53 [other] Traffic to Shakespeare search rises",
             "outage 2015-10-21 14:54–2015-10-21 16:00 [impact] Search backends start melting down under load",
-            "milestone 2015-10-21 14:55 [timeline] docbrown is paged",
-            "milestone 2015-10-21 14:57 [timeline] All traffic",
-            "milestone 2015-10-21 14:58 [timeline] docbrown starts investigating",
+            "milestone 2015-10-21 14:55 [response] docbrown is paged",
+            "milestone 2015-10-21 14:57 [impact] All traffic",
+            "milestone 2015-10-21 14:58 [response] docbrown starts investigating",
             "activity 2015-10-21 15:01–2015-10-21 16:30 [response] docbrown declares incident #465",
-            "milestone 2015-10-21 15:18 [timeline] clarac finds",
-            "milestone 2015-10-21 15:28 [timeline] docbrown doubles",
-            "milestone 2015-10-21 15:36 [timeline] OUTAGE MITIGATED, updated index",
-            "milestone 2015-10-21 15:41 [timeline] jennifer restores",
-            "milestone 2015-10-21 15:50 [timeline] 30% of traffic",
+            "milestone 2015-10-21 15:18 [response] clarac finds",
+            "milestone 2015-10-21 15:28 [other] docbrown doubles",
+            "milestone 2015-10-21 15:36 [response] OUTAGE MITIGATED, updated index",
+            "milestone 2015-10-21 15:41 [other] jennifer restores",
+            "milestone 2015-10-21 15:50 [other] 30% of traffic",
         ],
         warnings: &[],
     },
@@ -202,15 +203,15 @@ const FIXTURES: &[Fixture] = &[
         date: None,
         zone: "UTC",
         events: &[
-            "milestone 2022-06-21 03:56 [timeline] We deploy the change to our first location",
-            "milestone 2022-06-21 06:17 [timeline] The change is deployed",
-            "milestone 2022-06-21 06:27 [timeline] The rollout reaches",
-            "milestone 2022-06-21 06:28 [timeline] First report",
-            "milestone 2022-06-21 06:32 [timeline] Internal incident declared",
-            "milestone 2022-06-21 06:51 [timeline] First change",
-            "milestone 2022-06-21 06:58 [timeline] Root cause found",
-            "milestone 2022-06-21 07:42 [timeline] The last of the reverts",
-            "milestone 2022-06-21 08:00 [timeline] Incident closed",
+            "milestone 2022-06-21 03:56 [response] We deploy the change to our first location",
+            "milestone 2022-06-21 06:17 [response] The change is deployed",
+            "outage 2022-06-21 06:27–2022-06-21 08:00 [impact] The rollout reaches the new-architecture",
+            "milestone 2022-06-21 06:28 [response] First report",
+            "milestone 2022-06-21 06:32 [response] Internal incident declared",
+            "milestone 2022-06-21 06:51 [response] First change",
+            "milestone 2022-06-21 06:58 [response] Root cause found",
+            "milestone 2022-06-21 07:42 [response] The last of the reverts",
+            "milestone 2022-06-21 08:00 [response] Incident closed",
         ],
         warnings: &[],
     },
@@ -222,12 +223,12 @@ const FIXTURES: &[Fixture] = &[
         events: &[
             "activity 2025-06-12 17:52–2025-06-12 22:00 [response] The WARP team sees registrations",
             "degraded 2025-06-12 18:05–2025-06-12 20:28 [impact] The Access team is alerted to a rapid rise in error rates",
-            "milestone 2025-06-12 18:06 [timeline] Several service incidents",
-            "milestone 2025-06-12 18:21 [timeline] Priority raised",
-            "milestone 2025-06-12 18:43 [timeline] Access starts exploring",
-            "milestone 2025-06-12 19:09 [timeline] Gateway begins",
-            "milestone 2025-06-12 19:32 [timeline] Access and Device Posture",
-            "milestone 2025-06-12 20:23 [timeline] Services start to recover",
+            "milestone 2025-06-12 18:06 [other] Several service incidents",
+            "milestone 2025-06-12 18:21 [other] Priority raised",
+            "milestone 2025-06-12 18:43 [other] Access starts exploring",
+            "milestone 2025-06-12 19:09 [other] Gateway begins",
+            "milestone 2025-06-12 19:32 [impact] Access and Device Posture",
+            "milestone 2025-06-12 20:23 [impact] Services start to recover",
         ],
         warnings: &[],
     },
@@ -237,12 +238,12 @@ const FIXTURES: &[Fixture] = &[
         date: None,
         zone: "UTC",
         events: &[
-            "milestone 2019-10-21 11:55 [timeline] Internal monitoring alerted us",
-            "milestone 2019-10-21 12:02 [timeline] We identified",
+            "milestone 2019-10-21 11:55 [response] Internal monitoring alerted us",
+            "milestone 2019-10-21 12:02 [response] We identified",
             "degraded 2019-10-21 12:09–2019-10-21 12:38 impact 0.4 [impact] About 40% of requests",
-            "milestone 2019-10-21 12:14 [timeline] The proxy release was rolled back",
-            "milestone 2019-10-21 12:38 [timeline] Error rates returned to normal",
-            "milestone 2019-10-21 13:30 [timeline] We confirmed",
+            "milestone 2019-10-21 12:14 [response] The proxy release was rolled back",
+            "milestone 2019-10-21 12:38 [impact] Error rates returned to normal",
+            "milestone 2019-10-21 13:30 [response] We confirmed",
         ],
         warnings: &[],
     },
@@ -266,10 +267,10 @@ const FIXTURES: &[Fixture] = &[
         zone: "America/New_York",
         events: &[
             "degraded 2023-03-03 09:15–2023-03-03 11:40 [impact] Customers in one region saw elevated error rates",
-            "milestone 2023-03-03 09:20 [timeline] Our on-call engineer was paged",
-            "milestone 2023-03-03 09:45 [timeline] the bad configuration push was identified",
+            "milestone 2023-03-03 09:20 [response] Our on-call engineer was paged",
+            "milestone 2023-03-03 09:45 [response] the bad configuration push was identified",
             "activity 2023-03-03 10:05–2023-03-03 10:50 [response] we rolled the configuration back",
-            "milestone 2023-03-03 11:40 [timeline] error rates back to normal",
+            "milestone 2023-03-03 11:40 [impact] error rates back to normal",
         ],
         warnings: &[],
     },
@@ -291,7 +292,7 @@ const FIXTURES: &[Fixture] = &[
         date: None,
         zone: "America/New_York",
         events: &[
-            "milestone 2025-04-14 07:00 [timeline] API Outage: A bad deploy of the Machines API",
+            "milestone 2025-04-14 07:00 [other] API Outage: A bad deploy of the Machines API",
             "degraded 2025-04-16 05:45–2025-04-16 08:45 [impact] Builder slowness: Remote builders in one region were slow to start",
         ],
         warnings: &[(3, 27, "EST means UTC-5, but America/New_York was on UTC-4 (EDT) on 2025-04-14; times marked EST were read at UTC-5")],
@@ -302,10 +303,11 @@ const FIXTURES: &[Fixture] = &[
         date: Some("2016-04-19"),
         zone: "Europe/London",
         events: &[
-            "milestone 2016-04-19 19:11 [timeline] Investigating - We are investigating",
-            "milestone 2016-04-19 19:30 [timeline] Identified - One database replica",
-            "milestone 2016-04-19 19:52 [timeline] Monitoring - A fix has been implemented",
-            "milestone 2016-04-19 20:45 [timeline] Resolved - This incident has been resolved",
+            "milestone 2016-04-19 19:11 [response] Investigating - We are investigating",
+            "degraded 2016-04-19 19:11–2016-04-19 20:45 [impact] Degraded",
+            "milestone 2016-04-19 19:30 [response] Identified - One database replica",
+            "milestone 2016-04-19 19:52 [response] Monitoring - A fix has been implemented",
+            "milestone 2016-04-19 20:45 [response] Resolved - This incident has been resolved",
         ],
         warnings: &[(4, 15, "BST is ambiguous; read as British Summer Time (UTC+1, Europe/London), not Bangladesh")],
     },
@@ -315,9 +317,9 @@ const FIXTURES: &[Fixture] = &[
         date: None,
         zone: "UTC",
         events: &[
-            "milestone 2019-07-02 13:42 [timeline] An engineer on the firewall team deployed",
-            "milestone 2019-07-02 13:45 [timeline] The first pager alert goes off",
-            "milestone 2019-07-02 14:02 [timeline] The team considers",
+            "milestone 2019-07-02 13:42 [response] An engineer on the firewall team deployed",
+            "milestone 2019-07-02 13:45 [response] The first pager alert goes off",
+            "milestone 2019-07-02 14:02 [response] The team considers",
             "activity 2019-07-02 14:07–2019-07-02 14:09 [response] The global kill is carried out",
         ],
         warnings: &[],
@@ -328,12 +330,13 @@ const FIXTURES: &[Fixture] = &[
         date: None,
         zone: "UTC",
         events: &[
-            "milestone 2024-02-10 22:40 [timeline] Replication lag alerts",
-            "milestone 2024-02-10 23:10 [timeline] The on-call engineer",
-            "milestone 2024-02-10 23:55 [timeline] Failover to the standby begins",
-            "milestone 2024-02-11 00:05 [timeline] (noted later)",
-            "milestone 2024-02-11 00:20 [timeline] Failover completes",
-            "milestone 2024-02-11 01:30 [timeline] Incident closed",
+            "milestone 2024-02-10 22:40 [response] Replication lag alerts",
+            "outage 2024-02-10 22:40–2024-02-11 00:20 [impact] Outage",
+            "milestone 2024-02-10 23:10 [response] The on-call engineer",
+            "milestone 2024-02-10 23:55 [response] Failover to the standby begins",
+            "milestone 2024-02-11 00:05 [response] (noted later)",
+            "milestone 2024-02-11 00:20 [response] Failover completes",
+            "milestone 2024-02-11 01:30 [response] Incident closed",
             "maintenance 2024-02-11 23:50–2024-02-12 00:30 [maintenance] Follow-up maintenance window",
         ],
         warnings: &[],
@@ -363,9 +366,9 @@ const FIXTURES: &[Fixture] = &[
         date: None,
         zone: "UTC",
         events: &[
-            "milestone 2023-05-02 10:00 [timeline] Deploy starts",
+            "milestone 2023-05-02 10:00 [response] Deploy starts",
             "outage 2023-05-02 10:30–2023-05-02 10:45 [impact] Errors for all users",
-            "milestone 2023-05-02 11:00 [timeline] Resolved",
+            "milestone 2023-05-02 11:00 [response] Resolved",
         ],
         warnings: &[
             (4, 1, "\"25:99 PM\" is not a time of day: hours run from 1 to 12 with AM and PM; the line was skipped"),
@@ -394,6 +397,7 @@ fn every_fixture_reads_as_expected() {
         let o = TextOptions {
             date: x.date.and_then(date),
             time_zone: None,
+            ..Default::default()
         };
         let t = match read_text(&text, &o) {
             Ok(t) => t,
@@ -462,6 +466,7 @@ fn opts(date_: Option<&str>, zone: Option<&str>) -> TextOptions {
     TextOptions {
         date: date_.and_then(date),
         time_zone: zone.map(str::to_string),
+        ..Default::default()
     }
 }
 
@@ -739,11 +744,11 @@ fn kinds_impact_lanes_and_ids() {
             ("t2", "degraded", Some(0.12), "impact"),
             ("t3", "maintenance", Some(0.0), "maintenance"),
             ("t4", "activity", Some(0.0), "response"),
-            ("t5", "milestone", Some(0.0), "timeline"),
+            ("t5", "milestone", Some(0.0), "response"),
         ]
     );
     let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
-    assert_eq!(labels, ["Impact", "Maintenance", "Response", "Timeline"]);
+    assert_eq!(labels, ["Impact", "Maintenance", "Response"]);
 }
 
 #[test]
@@ -825,6 +830,7 @@ fn entries_before_the_first_written_date_take_the_option_date() {
     let o = incident_timeline::postmortem::TextOptions {
         date: chrono::NaiveDate::from_ymd_opt(2022, 12, 7),
         time_zone: None,
+        ..Default::default()
     };
     let read = incident_timeline::postmortem::read_text(text, &o).unwrap();
     let starts: Vec<String> = read

@@ -211,6 +211,7 @@ fn text_options(len: usize) -> TextOptions {
     TextOptions {
         date: (len % 2 == 1).then(|| chrono::NaiveDate::from_ymd_opt(2022, 12, 7)).flatten(),
         time_zone: [None, Some("America/Los_Angeles"), Some("UTC"), Some("Pacific/Chatham")][len / 2 % 4].map(str::to_string),
+        ..Default::default()
     }
 }
 
@@ -474,6 +475,7 @@ pub fn arbitrary_timeline(u: &mut Unstructured<'_>) -> AResult<Timeline> {
                 Some(0.0)
             },
             links,
+            inferred: u.arbitrary()?,
         });
     }
     let t = Timeline {

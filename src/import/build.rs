@@ -658,6 +658,7 @@ pub(crate) fn finish(
                 severity: d.severity,
                 impact: impact_of(d.kind, d.share),
                 links: d.links.clone(),
+                inferred: false,
             });
         }
     }

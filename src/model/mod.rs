@@ -110,6 +110,9 @@ pub struct Event {
     pub impact: Option<f64>,
     /// Links, all http(s).
     pub links: Vec<Link>,
+    /// Its times were inferred (from instants of a post-mortem's text), not
+    /// stated as a range by its source: drawn with soft edges.
+    pub inferred: bool,
 }
 
 impl Event {
@@ -168,7 +171,7 @@ struct EventOut<'a>(&'a Timeline, &'a Event);
 impl Serialize for EventOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let EventOut(tl, e) = self;
-        let mut st = s.serialize_struct("Event", 10)?;
+        let mut st = s.serialize_struct("Event", 11)?;
         st.serialize_field("id", &e.id)?;
         st.serialize_field("lane", &tl.lanes[e.lane].id)?;
         st.serialize_field("kind", e.kind.as_str())?;
@@ -183,6 +186,7 @@ impl Serialize for EventOut<'_> {
         st.serialize_field("severity", e.severity.as_str())?;
         st.serialize_field("impact", &e.impact)?;
         st.serialize_field("links", &e.links)?;
+        st.serialize_field("inferred", &e.inferred)?;
         st.end()
     }
 }

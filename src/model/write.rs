@@ -47,6 +47,8 @@ struct EventDocument<'a> {
     impact: Option<f64>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     links: &'a [Link],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    inferred: bool,
 }
 
 fn event<'a>(t: &'a Timeline, e: &'a Event, zone: &Zone) -> EventDocument<'a> {
@@ -73,6 +75,7 @@ fn event<'a>(t: &'a Timeline, e: &'a Event, zone: &Zone) -> EventDocument<'a> {
             None
         },
         links: &e.links,
+        inferred: e.inferred,
     }
 }
 

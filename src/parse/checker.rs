@@ -34,8 +34,9 @@ pub(super) const DOCUMENT_KEYS: [&str; 7] = [
     "events",
 ];
 pub(super) const LANE_KEYS: [&str; 2] = ["id", "label"];
-pub(super) const EVENT_KEYS: [&str; 11] = [
+pub(super) const EVENT_KEYS: [&str; 12] = [
     "id", "lane", "kind", "title", "detail", "severity", "impact", "start", "end", "at", "links",
+    "inferred",
 ];
 pub(super) const LINK_KEYS: [&str; 2] = ["url", "label"];
 

@@ -72,6 +72,20 @@ impl Checker {
         // Times before links: the order of the fields in the format's documentation.
         let (start, end) = self.times(m, path, kind, zone, zone_failed);
         let links = self.links(m, path);
+        let inferred = match m.get("inferred") {
+            None | Some(Value::Bool(false)) => Some(false),
+            Some(Value::Bool(true)) => Some(true),
+            Some(other) => {
+                self.report(
+                    join(path, "inferred"),
+                    say!(
+                        "\"inferred\" must be true or false, not {}",
+                        describe(other)
+                    ),
+                );
+                None
+            }
+        };
 
         Some(Event {
             id: id.map(str::to_string),
@@ -84,6 +98,7 @@ impl Checker {
             severity: severity?,
             impact: impact?,
             links: links?,
+            inferred: inferred?,
         })
     }
 

@@ -20,6 +20,8 @@
 //! * Events are sorted by start (entries at the same instant keep the
 //!   text's order) and numbered `t1`, `t2`, ….
 
+use super::about::{role, signal, Role, Signal};
+use super::impact::{windows, Point};
 use super::kinds::{marker, range_kind, share, Marker, Phase, Subject};
 use super::timing::Resolution;
 use super::walk::{Entry, Walked};
@@ -44,6 +46,26 @@ struct Draft {
     impact: Option<f64>,
     title: String,
     detail: Option<String>,
+    /// What its words say, and about whom (milestones).
+    signal: Signal,
+    role: Role,
+    inferred: bool,
+}
+
+impl Draft {
+    fn plain(start: Instant, end: Option<Instant>, kind: Kind, impact: Option<f64>) -> Draft {
+        Draft {
+            start,
+            end,
+            kind,
+            impact,
+            title: String::new(),
+            detail: None,
+            signal: Signal::None,
+            role: Role::Other,
+            inferred: false,
+        }
+    }
 }
 
 /// Without the separators and emphasis left at its ends.
@@ -183,7 +205,12 @@ fn impact_of(kind: Kind, share: Option<f64>) -> Option<f64> {
 }
 
 /// The timeline of the entries.
-pub(super) fn build(w: &Walked, r: &Resolution, warnings: &mut Vec<Problem>) -> Timeline {
+pub(super) fn build(
+    w: &Walked,
+    r: &Resolution,
+    o: &Build,
+    warnings: &mut Vec<Problem>,
+) -> Timeline {
     let entry = |k: usize| -> &Entry { &w.entries[r.timed[k].entry] };
     // Phase markers, in time order.
     let mut markers: Vec<(usize, Marker)> = r
@@ -275,65 +302,40 @@ pub(super) fn build(w: &Walked, r: &Resolution, warnings: &mut Vec<Problem>) -> 
             }
         };
         let (title, detail) = words(&e.text, &e.more, &e.written, approx);
+        let said = if tidy(&e.text).is_empty() {
+            e.more.as_str()
+        } else {
+            tidy(&e.text)
+        };
+        let (sig, who) = if kind == Kind::MILESTONE {
+            let s = signal(said);
+            (s, role(said, s))
+        } else {
+            (Signal::None, Role::Other)
+        };
         drafts.push((
             Draft {
-                start: t.start,
-                end: t.end,
-                kind,
-                impact,
                 title,
                 detail,
+                signal: sig,
+                role: who,
+                ..Draft::plain(t.start, t.end, kind, impact)
             },
             k,
         ));
     }
     drafts.sort_by_key(|(d, k)| (d.start, *k));
-    let lanes_of = [
-        (
-            "impact",
-            "Impact",
-            [Kind::OUTAGE, Kind::DEGRADED].as_slice(),
-        ),
-        ("maintenance", "Maintenance", [Kind::MAINTENANCE].as_slice()),
-        ("response", "Response", [Kind::ACTIVITY].as_slice()),
-        ("timeline", "Timeline", [Kind::MILESTONE].as_slice()),
-    ];
-    let mut lanes: Vec<Lane> = Vec::new();
-    let mut lane_index = |kind: Kind| -> usize {
-        let (id, label, _) = lanes_of
-            .iter()
-            .find(|(_, _, kinds)| kinds.contains(&kind))
-            .copied()
-            .unwrap_or(lanes_of[3]);
-        let order = |id: &str| lanes_of.iter().position(|(i, _, _)| *i == id).unwrap_or(0);
-        match lanes.iter().position(|l| l.id == id) {
-            Some(i) => i,
-            None => {
-                let at = lanes
-                    .iter()
-                    .position(|l| order(&l.id) > order(id))
-                    .unwrap_or(lanes.len());
-                lanes.insert(
-                    at,
-                    Lane {
-                        id: id.into(),
-                        label: label.into(),
-                    },
-                );
-                at
-            }
-        }
-    };
-    // Lanes first (inserting one shifts the others), then the events.
-    for (d, _) in &drafts {
-        lane_index(d.kind);
+    if o.infer {
+        infer(&mut drafts);
     }
+    let lanes = lanes(&drafts, &o.locale);
     let events: Vec<Event> = drafts
         .into_iter()
+        .zip(lanes.of)
         .enumerate()
-        .map(|(n, (d, _))| Event {
+        .map(|(n, ((d, _), lane))| Event {
             id: Some(format!("t{}", n + 1)),
-            lane: lane_index(d.kind),
+            lane,
             kind: d.kind,
             start: d.start,
             end: d.end,
@@ -342,8 +344,10 @@ pub(super) fn build(w: &Walked, r: &Resolution, warnings: &mut Vec<Problem>) -> 
             severity: d.kind.default_severity(),
             impact: d.impact,
             links: Vec::new(),
+            inferred: d.inferred,
         })
         .collect();
+    let lanes = lanes.lanes;
     let title = w
         .title
         .as_deref()
@@ -357,6 +361,75 @@ pub(super) fn build(w: &Walked, r: &Resolution, warnings: &mut Vec<Problem>) -> 
         lanes,
         events,
     }
+}
+
+/// The lanes, in their order, and each draft's lane.
+struct Lanes {
+    lanes: Vec<Lane>,
+    of: Vec<usize>,
+}
+
+/// Lanes by what the entries are about: impact (outages, degraded time and
+/// what users saw), maintenance, response (what the team did, activities),
+/// communication (what users were told), and the rest. A lane of
+/// milestones only is made when it gets at least two; else they go with the
+/// rest, which is called "Timeline" when it is the only lane, else "Other".
+fn lanes(drafts: &[(Draft, usize)], locale: &crate::words::Locale) -> Lanes {
+    const ORDER: [&str; 5] = [
+        "impact",
+        "maintenance",
+        "response",
+        "communication",
+        "other",
+    ];
+    let lane_of = |d: &Draft| -> usize {
+        if d.kind == Kind::OUTAGE || d.kind == Kind::DEGRADED {
+            0
+        } else if d.kind == Kind::MAINTENANCE {
+            1
+        } else if d.kind == Kind::ACTIVITY {
+            2
+        } else {
+            match d.role {
+                Role::Impact => 0,
+                Role::Response => 2,
+                Role::Communication => 3,
+                Role::Other => 4,
+            }
+        }
+    };
+    let mut of: Vec<usize> = drafts.iter().map(|(d, _)| lane_of(d)).collect();
+    for lane in [0, 2, 3] {
+        let members: Vec<usize> = (0..of.len()).filter(|&i| of[i] == lane).collect();
+        let ranges = members.iter().any(|&i| drafts[i].0.kind != Kind::MILESTONE);
+        if !ranges && members.len() < 2 {
+            for i in members {
+                of[i] = 4;
+            }
+        }
+    }
+    let used: Vec<usize> = (0..ORDER.len()).filter(|l| of.contains(l)).collect();
+    let lanes = used
+        .iter()
+        .map(|&l| {
+            let id = if l == 4 && used.len() == 1 {
+                "timeline"
+            } else {
+                ORDER[l]
+            };
+            Lane {
+                id: id.to_string(),
+                label: locale
+                    .word(&crate::strings::cat(&["lane.", id]))
+                    .to_string(),
+            }
+        })
+        .collect();
+    let of = of
+        .iter()
+        .map(|l| used.iter().position(|u| u == l).unwrap_or(0))
+        .collect();
+    Lanes { lanes, of }
 }
 
 fn phase_word(p: Phase) -> &'static str {
@@ -395,13 +468,100 @@ fn pair(b: &Entry, e: &Entry, start: Instant, end: Instant) -> Draft {
     let (_, detail) = words(&more, "", &b.written, approx);
     let detail = detail.or_else(|| Some(cut(&more, MAX_DETAIL_CHARS).0));
     Draft {
-        start,
-        end: Some(end.max(start)),
-        kind,
-        impact: impact_of(kind, share(bt).or_else(|| share(et))),
         title,
         detail,
+        ..Draft::plain(
+            start,
+            Some(end.max(start)),
+            kind,
+            impact_of(kind, share(bt).or_else(|| share(et))),
+        )
     }
+}
+
+/// How the events are built: inference on or off, and the lanes' words.
+pub(super) struct Build {
+    /// Impact windows inferred from instants ([`super::impact`]).
+    pub infer: bool,
+    /// The reader's words for the lanes.
+    pub locale: crate::words::Locale,
+}
+
+/// `“text”`, for a detail that quotes an entry.
+fn quoted(title: &str) -> String {
+    format!("\u{201c}{title}\u{201d}")
+}
+
+/// Impact windows inferred from the milestones ([`super::impact`]), added
+/// as ranges marked `inferred`. An entry about impact alone that bounds a
+/// window is the window's edge: it is not kept as a milestone too (its
+/// words go to the window's detail); other entries stay.
+fn infer(drafts: &mut Vec<(Draft, usize)>) {
+    let stated: Vec<(Instant, Instant)> = drafts
+        .iter()
+        .filter(|(d, _)| d.kind == Kind::OUTAGE || d.kind == Kind::DEGRADED)
+        .map(|(d, _)| (d.start, d.end.unwrap_or(Instant::MAX)))
+        .collect();
+    let milestones: Vec<usize> = (0..drafts.len())
+        .filter(|&i| drafts[i].0.kind == Kind::MILESTONE)
+        .collect();
+    let points: Vec<Point> = milestones
+        .iter()
+        .map(|&i| Point {
+            at: drafts[i].0.start,
+            signal: drafts[i].0.signal,
+        })
+        .collect();
+    let found = windows(&points, &stated);
+    if found.is_empty() {
+        return;
+    }
+    let mut absorbed = vec![false; drafts.len()];
+    let mut added = Vec::new();
+    for w in &found {
+        let (a, b) = (milestones[w.from], milestones[w.to]);
+        let (from, to) = (&drafts[a].0, &drafts[b].0);
+        let kind = if w.degraded {
+            Kind::DEGRADED
+        } else {
+            Kind::OUTAGE
+        };
+        let said = |d: &Draft| d.detail.clone().unwrap_or_else(|| d.title.clone());
+        let share = share(&said(from)).filter(|_| w.degraded);
+        let title = if from.role == Role::Impact && matches!(from.signal, Signal::Began { .. }) {
+            from.title.clone()
+        } else {
+            kind.spec().label.to_string()
+        };
+        let mut detail = format!(
+            "Inferred from {} to {}.",
+            quoted(&from.title),
+            quoted(&to.title)
+        );
+        for (i, d) in [(a, from), (b, to)] {
+            if d.role == Role::Impact {
+                absorbed[i] = true;
+                detail.push_str("\n\n");
+                detail.push_str(&said(d));
+            }
+        }
+        added.push((
+            Draft {
+                title: cut(&title, SHORT).0,
+                detail: Some(cut(&detail, MAX_DETAIL_CHARS).0),
+                inferred: true,
+                ..Draft::plain(from.start, Some(to.start), kind, impact_of(kind, share))
+            },
+            drafts[a].1,
+        ));
+    }
+    let mut k = 0;
+    drafts.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
+    drafts.extend(added);
+    drafts.sort_by_key(|(d, k)| (d.start, *k));
 }
 
 #[cfg(test)]
@@ -412,6 +572,7 @@ mod tests {
         let o = crate::postmortem::TextOptions {
             date: chrono::NaiveDate::from_ymd_opt(2022, 1, 1),
             time_zone: None,
+            ..Default::default()
         };
         crate::postmortem::read_text(text, &o).unwrap().timeline
     }

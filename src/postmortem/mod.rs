@@ -15,14 +15,19 @@
 //!   force, collecting entries;
 //! - `timing`: entries to instants (years, AM/PM, newest first, midnight,
 //!   daylight saving);
+//! - `about`: what an entry is about (impact, response, communication)
+//!   and what it says of the users' side;
+//! - `impact`: impact windows inferred from instants;
 //! - `kinds` and `events`: entries to events, kinds, lanes and ids.
 //!
 //! docs/text-format.md is the reference for people: every form it reads,
 //! the zone table, the kind and lane rules, every warning.
 
+mod about;
 mod clock;
 mod dates;
 mod events;
+mod impact;
 mod kinds;
 mod lead;
 mod lines;
@@ -43,6 +48,33 @@ pub struct TextOptions {
     pub date: Option<chrono::NaiveDate>,
     /// An IANA zone (or `UTC`), used when the text states none.
     pub time_zone: Option<String>,
+    /// Whether impact windows are inferred from instants
+    /// ([`Infer::Auto`], the default) or only read where the text states a range.
+    pub infer: Infer,
+    /// The BCP 47 tag of the language the lanes are named in (English when
+    /// `None` or without a table).
+    pub locale: Option<String>,
+}
+
+/// Whether the reader infers impact windows from a timeline of instants.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Infer {
+    /// From the entries' words: "14:02 errors began … 14:51 recovered".
+    #[default]
+    Auto,
+    /// Only ranges the text states.
+    Off,
+}
+
+impl Infer {
+    /// The option's value as written: `auto` or `none`.
+    pub fn from_name(name: &str) -> Option<Infer> {
+        match name {
+            "auto" => Some(Infer::Auto),
+            "none" => Some(Infer::Off),
+            _ => None,
+        }
+    }
 }
 
 /// A timeline read from text.
@@ -122,7 +154,15 @@ pub fn read_text(text: &str, o: &TextOptions) -> Result<TextTimeline, Problems> 
         Ok(r) => r,
         Err(p) => return Err(fail(warnings, p)),
     };
-    let timeline = events::build(&walked, &resolution, &mut warnings);
+    let build = events::Build {
+        infer: o.infer == Infer::Auto,
+        locale: o
+            .locale
+            .as_deref()
+            .and_then(|tag| crate::render::locale_named(tag).ok())
+            .unwrap_or_default(),
+    };
+    let timeline = events::build(&walked, &resolution, &build, &mut warnings);
     // Every entry may have been left out (an impossible date or time, each
     // with its warning): that is no timeline, said with the reasons after it.
     if timeline.events.is_empty() {

@@ -8,7 +8,7 @@ use crate::model::Kind;
 use crate::template::part;
 
 /// Every English word, by key.
-pub const WORDS: [(&str, &str); 79] = [
+pub const WORDS: [(&str, &str); 86] = [
     // The summary line under the title.
     ("summary.none", "No events"),
     ("summary.sentence", "{summary}."),
@@ -20,6 +20,14 @@ pub const WORDS: [(&str, &str); 79] = [
     ("summary.outage", "Outage {duration} ({outages})"),
     ("summary.noOutage", "No outage"),
     ("summary.degraded", "degraded {duration} (share not stated)"),
+    ("summary.noImpact", "No outage or degraded time stated"),
+    // Lanes the post-mortem reader makes, by what their entries are about.
+    ("lane.impact", "Impact"),
+    ("lane.maintenance", "Maintenance"),
+    ("lane.response", "Response"),
+    ("lane.communication", "Communication"),
+    ("lane.other", "Other"),
+    ("lane.timeline", "Timeline"),
     // Durations: "1 h 28 min".
     ("duration.days", "{n} d"),
     ("duration.hours", "{n} h"),

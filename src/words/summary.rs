@@ -116,7 +116,12 @@ impl Summary {
             "summary.spanning",
             &[("duration", &duration(self.span_ms as f64))],
         );
-        let mut parts = if self.share_unstated {
+        // No outage or degraded time at all: "0 s of downtime" would say the
+        // opposite of a text that just does not state when users were hurt.
+        let none = self.outage_ms == 0.0 && self.degraded_ms == 0.0 && self.downtime_ms == 0.0;
+        let mut parts = if none {
+            vec![locale.word("summary.noImpact").to_string(), spanning]
+        } else if self.share_unstated {
             let outage = if self.outage_ms > 0.0 {
                 locale.fill(
                     "summary.outage",

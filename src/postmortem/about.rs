@@ -1,0 +1,559 @@
+//! What an entry is about, from its words (English, any case): whom it
+//! concerns (its [`Role`], which picks its lane) and what it says of the
+//! users' side ([`Signal`]: impact began, got better, ended).
+//!
+//! Words are matched as phrases of whole words; a phrase word ending in
+//! `*` matches any word it starts (`recover*`: recovered, recovering). A
+//! phrase right after a negation (`no`, `none`, `not`, `without`, `never`, `n't`,
+//! `prevent`, `avoid`, within five words) does not count: "no customer
+//! impact" says nothing began. docs/text-format.md lists the phrases.
+
+/// Whom an entry concerns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Role {
+    /// What users saw: errors, slowness, recovery.
+    Impact,
+    /// What the team did: alerts, pages, investigation, fixes.
+    Response,
+    /// What the users were told: status page, posts, emails.
+    Communication,
+    /// Anything else.
+    Other,
+}
+
+/// What an entry says about the users' side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Signal {
+    /// Nothing.
+    None,
+    /// The team noticed something (an alert, a page, reports): impact had
+    /// begun by then, if nothing says earlier.
+    Noticed,
+    /// Users started being hurt; `degraded` when only partly.
+    Began { degraded: bool },
+    /// Things got better but not well: recovery began, most recovered.
+    Improved,
+    /// A fix was applied or rolled back; users may be fine from here.
+    Fixed,
+    /// Users stopped being hurt: recovered, restored, resolved.
+    Ended,
+}
+
+/// A text's words in lower case (letters, digits and inner apostrophes).
+pub(super) fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut w = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() || (matches!(c, '\'' | '’') && !w.is_empty()) {
+            w.extend(c.to_lowercase());
+        } else if !w.is_empty() {
+            out.push(std::mem::take(&mut w).replace('’', "'"));
+        }
+    }
+    out
+}
+
+fn word_matches(pattern: &str, w: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(stem) => w.starts_with(stem),
+        None => pattern == w,
+    }
+}
+
+const NEGATIONS: [&str; 15] = [
+    "no",
+    "none",
+    "nothing",
+    "neither",
+    "not",
+    "without",
+    "never",
+    "prevent",
+    "prevented",
+    "avoid",
+    "avoided",
+    "nor",
+    "zero",
+    "ruled",
+    "unlikely",
+];
+
+/// Where `phrase` stands in `ws` (not negated), if it does.
+fn find(ws: &[String], phrase: &str) -> Option<usize> {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    if parts.len() > ws.len() {
+        return None;
+    }
+    (0..=ws.len() - parts.len()).find(|&k| {
+        parts.iter().zip(&ws[k..]).all(|(p, w)| word_matches(p, w))
+            && !ws[k.saturating_sub(5)..k]
+                .iter()
+                .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"))
+    })
+}
+
+fn any(ws: &[String], phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| find(ws, p).is_some())
+}
+
+/// Users started being hurt.
+const BEGAN: &[&str] = &[
+    "went down",
+    "go down",
+    "goes down",
+    "going down",
+    "was down",
+    "were down",
+    "is down",
+    "are down",
+    "taken down",
+    "took down",
+    "brought down",
+    "outage",
+    "outages",
+    "unavailable",
+    "unavailability",
+    "unreachable",
+    "inaccessible",
+    "offline",
+    "stopped responding",
+    "stopped working",
+    "stopped serving",
+    "stopped processing",
+    "stopped accepting",
+    "not responding",
+    "unresponsive",
+    "fail",
+    "fails",
+    "failing",
+    "failed",
+    "failure",
+    "failures",
+    "error",
+    "errors",
+    "erroring",
+    "5xx",
+    "5xxs",
+    "4xx",
+    "500s",
+    "502s",
+    "503s",
+    "504s",
+    "502",
+    "503",
+    "504",
+    "500 error*",
+    "timeout*",
+    "timed out",
+    "timing out",
+    "disruption*",
+    "disrupted",
+    "degradation",
+    "degraded",
+    "elevated",
+    "latency",
+    "latencies",
+    "slow",
+    "slower",
+    "slowness",
+    "slowdown*",
+    "impact began",
+    "impact started",
+    "impact starts",
+    "impact start",
+    "impact begins",
+    "impacted",
+    "impacting",
+    "were affected",
+    "was affected",
+    "began affecting",
+    "started affecting",
+    "unable",
+    "could not",
+    "couldn't",
+    "cannot",
+    "can't",
+    "onset",
+    "incident began",
+    "incident begins",
+    "incident started",
+    "incident start",
+    "outage began",
+    "outage begins",
+    "crash*",
+    "lost access",
+    "lost connectivity",
+    "loss of",
+    "packet loss",
+    "dropped",
+    "dropping",
+    "spike*",
+    "broke",
+    "broken",
+    "recur*",
+    "users saw",
+    "users see",
+    "customers saw",
+    "customers see",
+];
+
+/// Only part of the users or part of the service.
+const PARTLY: &[&str] = &[
+    "elevated",
+    "increased",
+    "some",
+    "subset",
+    "partial",
+    "partially",
+    "intermittent*",
+    "sporadic*",
+    "slow",
+    "slower",
+    "slowness",
+    "slowdown*",
+    "latency",
+    "latencies",
+    "degraded",
+    "degradation",
+    "a number of",
+    "certain",
+    "several",
+    "a few",
+    "small",
+    "minority",
+    "occasional*",
+];
+
+/// Users stopped being hurt.
+const ENDED: &[&str] = &[
+    "recovered",
+    "recovery complete*",
+    "full recovery",
+    "fully recovered",
+    "restored",
+    "back online",
+    "back up",
+    "back to normal",
+    "returned to normal",
+    "return to normal",
+    "returns to normal",
+    "returning to normal",
+    "back to baseline",
+    "returned to baseline",
+    "at baseline",
+    "normal levels",
+    "normal operation*",
+    "operating normally",
+    "functioning normally",
+    "working normally",
+    "working again",
+    "accepted again",
+    "available again",
+    "reachable again",
+    "accessible again",
+    "responding again",
+    "serving again",
+    "online again",
+    "up again",
+    "operational again",
+    "functional again",
+    "succeeding again",
+    "fully functional",
+    "fully functioning",
+    "fully operational",
+    "resolved",
+    "resolution",
+    "mitigated",
+    "mitigation complete*",
+    "all clear",
+    "errors stopped",
+    "errors subsided",
+    "errors ceased",
+    "error rates dropped",
+    "error rate dropped",
+    "no longer",
+    "incident closed",
+    "incident ended",
+    "incident ends",
+    "incident end",
+    "incident over",
+    "outage ended",
+    "outage ends",
+    "outage end",
+    "outage over",
+    "impact ended",
+    "impact ends",
+    "impact end",
+    "end of impact",
+    "impact mitigated",
+    "stabilized",
+    "stabilised",
+    "healthy",
+    "resumed",
+];
+
+/// Better, not well.
+const IMPROVED: &[&str] = &[
+    "begin* to recover",
+    "began to recover",
+    "start* to recover",
+    "starting to recover",
+    "begin* recovering",
+    "began recovering",
+    "start* recovering",
+    "recovering",
+    "partial* recover*",
+    "partial* restor*",
+    "partially back",
+    "some recovery",
+    "signs of recovery",
+    "see recovery",
+    "seeing recovery",
+    "saw recovery",
+    "majority",
+    "most services",
+    "most traffic",
+    "most customers",
+    "most users",
+    "most requests",
+    "most regions",
+    "most sites",
+    "most systems",
+    "most of",
+    "improv*",
+    "gradually",
+    "slowly recover*",
+    "decreas*",
+    "reduc*",
+    "subsid*",
+    "declin*",
+    "lower*",
+];
+
+/// A fix applied: users may be fine from here.
+const FIXED: &[&str] = &[
+    "fix deployed",
+    "fix was deployed",
+    "fix implemented",
+    "fix has been implemented",
+    "fix was implemented",
+    "fix applied",
+    "fix was applied",
+    "fix rolled out",
+    "deployed a fix",
+    "deployed the fix",
+    "applied a fix",
+    "applied the fix",
+    "implemented a fix",
+    "rolled back",
+    "rollback complete*",
+    "rolled out a fix",
+    "reverted",
+    "revert complete*",
+    "monitoring",
+];
+
+/// The team noticed.
+const NOTICED: &[&str] = &[
+    "alert*",
+    "paged",
+    "page",
+    "pages",
+    "detected",
+    "detect*",
+    "noticed",
+    "notice*",
+    "report*",
+    "investigat*",
+    "incident declared",
+    "declared an incident",
+    "on-call",
+    "oncall",
+    "escalat*",
+];
+
+/// What the team did.
+const RESPONSE: &[&str] = &[
+    "found",
+    "finds",
+    "find",
+    "alert*",
+    "paged",
+    "page",
+    "pages",
+    "detected",
+    "detect*",
+    "noticed",
+    "investigat*",
+    "identif*",
+    "root cause",
+    "cause",
+    "diagnos*",
+    "deploy*",
+    "rolled back",
+    "roll back",
+    "rollback",
+    "revert*",
+    "restart*",
+    "reboot*",
+    "fix*",
+    "escalat*",
+    "declared",
+    "declare*",
+    "engineer*",
+    "team",
+    "teams",
+    "on-call",
+    "oncall",
+    "responder*",
+    "mitigat*",
+    "failover",
+    "failed over",
+    "fail over",
+    "scaled",
+    "scale",
+    "migrat*",
+    "patch*",
+    "we",
+    "our",
+    "disabled",
+    "enabled",
+    "applied",
+    "ran",
+    "began work*",
+    "started work*",
+    "working on",
+    "war room",
+    "bridge",
+    "incident commander",
+    "drain*",
+    "removed",
+    "added",
+    "changed",
+    "updated",
+    "upgraded",
+    "replaced",
+    "config*",
+    "change",
+    "opened",
+    "created",
+    "triage*",
+    "resolved",
+    "closed",
+    "monitoring",
+    "postmortem",
+    "post-mortem",
+];
+
+/// What the users were told.
+const COMMUNICATION: &[&str] = &[
+    "status page",
+    "statuspage",
+    "status site",
+    "status update",
+    "status post",
+    "posted",
+    "tweet*",
+    "twitter",
+    "email*",
+    "e-mail*",
+    "notif*",
+    "communicat*",
+    "announce*",
+    "public incident",
+    "blog",
+    "informed",
+    "support ticket*",
+    "customers were told",
+    "customer notice",
+    "banner",
+    "published",
+];
+
+/// What an entry's text says of the users' side.
+pub(super) fn signal(text: &str) -> Signal {
+    let ws = words(text);
+    // "recovered", unless it says only that recovery began.
+    if any(&ws, IMPROVED) && !any(&ws, &["fully", "full", "all", "completely", "complete"]) {
+        return Signal::Improved;
+    }
+    let began = any(&ws, BEGAN);
+    let again = any(
+        &ws,
+        &["again", "recur*", "resurfaced", "returned", "reoccur*"],
+    );
+    if any(&ws, ENDED) && !(began && again) {
+        return Signal::Ended;
+    }
+    if began {
+        let share = super::kinds::share(text).is_some();
+        return Signal::Began {
+            degraded: share || any(&ws, PARTLY),
+        };
+    }
+    if any(&ws, FIXED) {
+        return Signal::Fixed;
+    }
+    if any(&ws, NOTICED) {
+        return Signal::Noticed;
+    }
+    Signal::None
+}
+
+/// Whom an entry's text concerns.
+pub(super) fn role(text: &str, signal: Signal) -> Role {
+    let ws = words(text);
+    if any(&ws, COMMUNICATION) {
+        return Role::Communication;
+    }
+    if any(&ws, RESPONSE) {
+        return Role::Response;
+    }
+    match signal {
+        Signal::Began { .. } | Signal::Improved | Signal::Ended => Role::Impact,
+        Signal::Noticed | Signal::Fixed => Role::Response,
+        Signal::None => Role::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signals() {
+        let s = signal;
+        assert_eq!(
+            s("First alerts for elevated 5xx"),
+            Signal::Began { degraded: true }
+        );
+        assert_eq!(
+            s("Initial onset of global disruption"),
+            Signal::Began { degraded: false }
+        );
+        assert_eq!(s("Most services begin to recover"), Signal::Improved);
+        assert_eq!(s("Incident mitigated"), Signal::Ended);
+        assert_eq!(s("All services fully recovered"), Signal::Ended);
+        assert_eq!(s("Error rates back to normal"), Signal::Ended);
+        assert_eq!(s("No customer impact was observed"), Signal::None);
+        assert_eq!(s("We rolled back the change"), Signal::Fixed);
+        assert_eq!(s("On-call engineer paged"), Signal::Noticed);
+        assert_eq!(
+            s("The issue recurred and the site went down again"),
+            Signal::Began { degraded: false }
+        );
+        assert_eq!(s("Planning the migration"), Signal::None);
+    }
+
+    #[test]
+    fn roles() {
+        let r = |t: &str| role(t, signal(t));
+        assert_eq!(r("Status page updated"), Role::Communication);
+        assert_eq!(r("Customers notified by email"), Role::Communication);
+        assert_eq!(r("Engineer paged"), Role::Response);
+        assert_eq!(r("Users began seeing 502 errors"), Role::Impact);
+        assert_eq!(r("Service restored"), Role::Impact);
+        assert_eq!(r("Root cause identified"), Role::Response);
+        assert_eq!(r("Lunch"), Role::Other);
+    }
+}
