@@ -11,7 +11,7 @@ mod gcp;
 mod incidentio;
 mod read;
 mod statuspage;
-mod text;
+pub(crate) mod text;
 
 use crate::model::Timeline;
 use crate::problem::{Problem, Problems};

@@ -27,6 +27,7 @@ mod about;
 mod clock;
 mod dates;
 mod events;
+mod front;
 mod impact;
 mod kinds;
 mod lead;
@@ -135,7 +136,26 @@ pub fn read_text(text: &str, o: &TextOptions) -> Result<TextTimeline, Problems> 
             )));
         }
     }
-    let walked = walk::walk(text);
+    if let Some(m) = front::refuse(text) {
+        return Err(Problems::one(Problem::at("", m)));
+    }
+    let prepared = front::prepare(text);
+    let mut walked = walk::walk(&prepared.text);
+    if let Some(t) = prepared.title.clone() {
+        walked.title = Some(t);
+    }
+    // The front matter's date (or a dateline's) is the date of a text that
+    // gives none, after the author's option.
+    let with_date;
+    let o = if o.date.is_none() && prepared.date.is_some() {
+        with_date = TextOptions {
+            date: prepared.date,
+            ..o.clone()
+        };
+        &with_date
+    } else {
+        o
+    };
     let mut warnings = walked.warnings.clone();
     // The problem first, then the warnings of the lines read so far.
     let fail = |mut warnings: Vec<Problem>, p: Problems| {

@@ -119,6 +119,9 @@ struct Walker<'a> {
     lines: &'a [Line],
     out: Walked,
     date: Option<PDate>,
+    /// A stated default date ("Unless otherwise noted all events happened
+    /// on D"): undated entries take it, also after one that names another.
+    default_date: Option<PDate>,
     epoch: u32,
     fresh: bool,
     year_hint: Option<i32>,
@@ -139,6 +142,7 @@ pub(super) fn walk(text: &str) -> Walked {
         lines: &ls,
         out: Walked::default(),
         date: None,
+        default_date: None,
         epoch: 0,
         fresh: true,
         year_hint: None,
@@ -370,7 +374,12 @@ impl Walker<'_> {
             }
         }
         if let Some(d) = first_date(s, a, b) {
-            self.set_date(&d, p, heading);
+            let said = p.text(a, b).to_lowercase();
+            let default = DEFAULT_DATE.iter().any(|w| said.contains(w));
+            self.set_date(&d, p, heading || default);
+            if default {
+                self.default_date = self.date;
+            }
         } else if let Some(y) = first_year(s, a, b) {
             if heading || self.year_hint.is_none() {
                 self.year_hint = Some(y);
@@ -486,11 +495,16 @@ impl Walker<'_> {
                 when,
                 text_at,
             } => {
+                let dated = date.is_some();
                 if let Some(d) = date {
                     self.set_date(&d, p, true);
                 }
                 let text = p.text(text_at, p.len());
-                self.push(p, when, text)
+                let pushed = self.push(p, when, text);
+                if dated {
+                    self.back_to_default();
+                }
+                pushed
             }
             Lead::Titled {
                 when,
@@ -738,7 +752,12 @@ impl Walker<'_> {
                 DateRead::Date(d) if d.end <= b => Some(d),
                 _ => None,
             });
-            let date = first_date(s, a, phrase).or(date_after);
+            let before = first_date(s, a, phrase);
+            let date = before.or(date_after);
+            // A date after the time ("at 00:54 UTC on February 13") is the
+            // sentence's own; one before it sets the date for what follows.
+            let kept =
+                (before.is_none() && date_after.is_some()).then_some((self.date, self.epoch));
             if let Some(d) = date {
                 if d.date.year.is_none_or(|y| YEARS.contains(&y)) {
                     self.set_date(&d, p, true);
@@ -778,9 +797,40 @@ impl Walker<'_> {
                 text
             };
             last = self.push(p, when, text);
+            if let Some((date, _)) = kept {
+                if self.default_date.is_none() {
+                    self.date = date;
+                    self.epoch += 1;
+                }
+            }
+            if date.is_some() {
+                self.back_to_default();
+            }
+        }
+    }
+
+    /// After an entry that names its own date, the stated default again.
+    fn back_to_default(&mut self) {
+        if let Some(d) = self.default_date {
+            if self.date != Some(d) {
+                self.date = Some(d);
+                self.epoch += 1;
+            }
         }
     }
 }
+
+/// Words that make a date the default of the entries that name none.
+const DEFAULT_DATE: [&str; 8] = [
+    "unless otherwise noted",
+    "unless noted otherwise",
+    "unless otherwise stated",
+    "unless stated otherwise",
+    "unless otherwise specified",
+    "all events happened on",
+    "all events occurred on",
+    "all events took place on",
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,18 @@
+//! Prints how well the text reader reads the corpus of real post-mortems
+//! (`tests/fixtures/corpus/`): per post and in total, the instants read
+//! right, the impact windows drawn right, the downtime against the
+//! hand-checked range, the title, and the lines that looked like entries
+//! but were not read. `npm run score:text`; `-- --verbose` lists every
+//! extra instant and unread line.
+
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
+fn main() {
+    let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
+    let scores: Vec<corpus::Score> = corpus::posts()
+        .iter()
+        .map(|(name, path)| corpus::score(name, path))
+        .collect();
+    print!("{}", corpus::report(&scores, verbose));
+}
