@@ -266,9 +266,9 @@ fn date_body(s: &[char], k: usize, weekday: Option<Weekday>) -> DateRead {
         if let Some((y, 4, e)) = number(s, k, 4) {
             let sep = s.get(e).copied();
             if matches!(sep, Some('-' | '/')) {
-                if let (Some((m, 2, e2)), true) = (number(s, e + 1, 2), true) {
+                if let Some((m, 1..=2, e2)) = number(s, e + 1, 2) {
                     if s.get(e2).copied() == sep {
-                        if let Some((d, 2, e3)) = number(s, e2 + 1, 2) {
+                        if let Some((d, 1..=2, e3)) = number(s, e2 + 1, 2) {
                             if !digit(s.get(e3)) {
                                 let date = PDate {
                                     year: Some(y as i32),
@@ -301,34 +301,46 @@ fn date_body(s: &[char], k: usize, weekday: Option<Weekday>) -> DateRead {
             }
             return DateRead::No;
         }
-        // 12/8, 12/8/2022, 12/8/22
+        // 12/8, 12/8/2022, 12/8/22; 02-13-2025 (with a year); 04.03.2019 (day first)
         if let Some((m, _, e)) = number(s, k, 2) {
-            if s.get(e) == Some(&'/') {
+            let sep = s.get(e).copied();
+            if matches!(sep, Some('/' | '-' | '.')) {
                 if let Some((d, _, e2)) = number(s, e + 1, 2) {
                     let mut end = e2;
                     let mut year = None;
-                    if s.get(e2) == Some(&'/') {
+                    if s.get(e2).copied() == sep {
                         match number(s, e2 + 1, 4) {
                             Some((y, 4, e3)) => {
                                 year = Some(y as i32);
                                 end = e3;
                             }
-                            Some((y, 2, e3)) => {
+                            Some((y, 2, e3)) if sep == Some('/') => {
                                 year = Some(2000 + y as i32);
                                 end = e3;
                             }
                             _ => return DateRead::No,
                         }
                     }
+                    // Dashes and dots only with a four-digit year: `10-12` is a
+                    // range, `2.5` a number.
+                    if sep != Some('/') && year.is_none() {
+                        return DateRead::No;
+                    }
                     if digit(s.get(end))
-                        || matches!(s.get(end), Some('/'))
+                        || s.get(end).copied() == sep
                         || s.get(end).is_some_and(|c| c.is_alphabetic())
+                        || (sep == Some('.')
+                            && s.get(end) == Some(&'.')
+                            && digit(s.get(end + 1)))
                     {
                         return DateRead::No;
                     }
                     // Month first (12/8 is December 8), unless the first number cannot be a
-                    // month and a year makes it a date: 21/10/2015 is 21 October.
-                    let (m, d) = if m > 12 && year.is_some() && (1..=12).contains(&d) {
+                    // month and a year makes it a date: 21/10/2015 is 21 October. Dots
+                    // are day first (04.03.2019 is 4 March).
+                    let (m, d) = if sep == Some('.')
+                        || (m > 12 && year.is_some() && (1..=12).contains(&d))
+                    {
                         (d, m)
                     } else {
                         (m, d)

@@ -102,6 +102,13 @@ pub(super) static ABBREVIATIONS: &[Abbr] = &[
         others: Some("Irish Standard Time (UTC+1) or Israel Standard Time (UTC+2)"),
         ..abbr("IST", 330, "Asia/Kolkata", "India Standard Time")
     },
+    Abbr {
+        others: Some("South Georgia Time (UTC−2)"),
+        ..abbr("GST", 240, "Asia/Dubai", "Gulf Standard Time")
+    },
+    abbr("PKT", 300, "Asia/Karachi", "Pakistan Standard Time"),
+    abbr("ICT", 420, "Asia/Bangkok", "Indochina Time"),
+    abbr("WIB", 420, "Asia/Jakarta", "Western Indonesia Time"),
     abbr("SGT", 480, "Asia/Singapore", "Singapore Time"),
     abbr("HKT", 480, "Asia/Hong_Kong", "Hong Kong Time"),
     abbr("JST", 540, "Asia/Tokyo", "Japan Standard Time"),
@@ -167,6 +174,7 @@ static NAMES: &[(&str, Named)] = &[
     ("eastern european summer time", Named::Abbr("EEST")),
     ("eastern european time", Named::Abbr("EET")),
     ("india standard time", Named::Abbr("IST")),
+    ("gulf standard time", Named::Abbr("GST")),
     ("japan standard time", Named::Abbr("JST")),
 ];
 
