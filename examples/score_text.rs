@@ -15,4 +15,12 @@ fn main() {
         .map(|(name, path)| corpus::score(name, path))
         .collect();
     print!("{}", corpus::report(&scores, verbose));
+    // `--show NAME`: the chart read from one post, event by event.
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(k) = args.iter().position(|a| a == "--show") {
+        let name = args.get(k + 1).map(String::as_str).unwrap_or("");
+        for (n, path) in corpus::posts().iter().filter(|(n, _)| n.contains(name)) {
+            println!("\n{n}:\n{}", corpus::show(path));
+        }
+    }
 }

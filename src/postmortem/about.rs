@@ -193,12 +193,43 @@ const BEGAN: &[&str] = &[
     "recur*",
     "users saw",
     "users see",
+    "trouble",
+    "troubles",
+    "having issues",
+    "experiencing issues",
+    "issues with",
+    "problems with",
+    "halt",
+    "halted",
+    "halts",
+    "stuck",
+    "delay",
+    "delays",
+    "delayed",
+    "not loading",
+    "not working",
+    "not available",
+    "no longer available",
+    "breaking",
+    "breaks",
+    "fully down",
+    "completely down",
+    "totally down",
+    "entirely down",
+    "hard down",
+    "regression",
+    "drop",
+    "drops",
     "customers saw",
     "customers see",
 ];
 
 /// Only part of the users or part of the service.
 const PARTLY: &[&str] = &[
+    "delay",
+    "delays",
+    "delayed",
+    "trouble",
     "elevated",
     "increased",
     "some",
@@ -323,11 +354,23 @@ const IMPROVED: &[&str] = &[
     "improv*",
     "gradually",
     "slowly recover*",
-    "decreas*",
-    "reduc*",
-    "subsid*",
-    "declin*",
-    "lower*",
+];
+
+/// Better, when what got less is what hurt users ("error rates
+/// decreased"; not "netspace decreasing").
+const LESS: &[&str] = &["decreas*", "reduc*", "subsid*", "declin*", "lower*", "dropp*"];
+
+/// What hurt users, for [`LESS`].
+const HURT: &[&str] = &[
+    "error*",
+    "5xx*",
+    "failure*",
+    "latenc*",
+    "timeout*",
+    "delay*",
+    "backlog",
+    "queue*",
+    "lag",
 ];
 
 /// A fix applied: users may be fine from here.
@@ -474,7 +517,10 @@ const COMMUNICATION: &[&str] = &[
 pub(super) fn signal(text: &str) -> Signal {
     let ws = words(text);
     // "recovered", unless it says only that recovery began.
-    if any(&ws, IMPROVED) && !any(&ws, &["fully", "full", "all", "completely", "complete"]) {
+    let less = any(&ws, LESS) && any(&ws, HURT);
+    if (any(&ws, IMPROVED) || less)
+        && !any(&ws, &["fully", "full", "all", "completely", "complete"])
+    {
         return Signal::Improved;
     }
     let began = any(&ws, BEGAN);

@@ -289,6 +289,52 @@ pub fn score(name: &str, expect: &Path) -> Score {
     s
 }
 
+/// The chart read from one post, an event a line (kind, UTC times, lane,
+/// title, inferred), for `--show`.
+#[allow(dead_code)]
+pub fn show(expect: &Path) -> String {
+    let hand: Value =
+        serde_json::from_str(&std::fs::read_to_string(expect).unwrap()).expect("expect JSON");
+    let name = expect
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .replace(".expect.json", "");
+    let dir = expect.parent().unwrap();
+    let path = [".md", ".txt", ".html"]
+        .iter()
+        .map(|e| dir.join(format!("{name}{e}")))
+        .find(|p| p.exists())
+        .unwrap();
+    let o = TextOptions {
+        date: hand["date"]
+            .as_str()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+        time_zone: hand["time_zone"].as_str().map(str::to_string),
+        ..Default::default()
+    };
+    match read_text(&std::fs::read_to_string(path).unwrap(), &o) {
+        Err(p) => p.to_string(),
+        Ok(r) => r
+            .timeline
+            .events
+            .iter()
+            .map(|e| {
+                format!(
+                    "  {:<11} {}{} [{}]{} {}",
+                    e.kind.as_str(),
+                    minute(e.start),
+                    e.end.map(|x| format!("–{}", minute(x))).unwrap_or_default(),
+                    r.timeline.lanes[e.lane].id,
+                    if e.inferred { " inferred" } else { "" },
+                    e.title
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
 /// Everything, in total.
 pub struct Total {
     pub instants: usize,
