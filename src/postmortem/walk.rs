@@ -733,14 +733,32 @@ impl Walker<'_> {
             sentences(s)
         };
         let mut last: Option<usize> = None;
-        for (a, b) in spans {
-            let Some((phrase, when)) = hit_in(s, a, b).filter(|_| !plans(&p.text(a, b))) else {
-                self.statements(p, a, b, false);
+        for (a0, b0) in spans {
+            let Some(first) = hit_in(s, a0, b0).filter(|_| !plans(&p.text(a0, b0))) else {
+                self.statements(p, a0, b0, false);
                 if let Some(e) = last {
-                    self.attach(e, &p.sub(a, b), " ", true);
+                    self.attach(e, &p.sub(a0, b0), " ", true);
                 }
                 continue;
             };
+            for (a, b, phrase, when) in clauses(p, a0, b0, first) {
+                last = self.sentence(p, a, b, phrase, when).or(last);
+            }
+        }
+    }
+
+    /// One time of a sentence (`p[a..b]`, the part of it the time is in)
+    /// as an entry.
+    fn sentence(
+        &mut self,
+        p: &Piece,
+        a: usize,
+        b: usize,
+        phrase: usize,
+        when: When,
+    ) -> Option<usize> {
+        let s = &p.chars;
+        {
             // The sentence's date: before the time, or right after it ("at 7:38 UTC on April 5th").
             let end = when.end();
             let after: String = p.text(end, (end + 5).min(b)).to_lowercase();
@@ -796,7 +814,7 @@ impl Walker<'_> {
             } else {
                 text
             };
-            last = self.push(p, when, text);
+            let pushed = self.push(p, when, text);
             if let Some((date, _)) = kept {
                 if self.default_date.is_none() {
                     self.date = date;
@@ -806,6 +824,7 @@ impl Walker<'_> {
             if date.is_some() {
                 self.back_to_default();
             }
+            pushed
         }
     }
 
@@ -818,6 +837,72 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// The times of one sentence `p[a..b]`, the first at `first`: each with the
+/// part of the sentence it is in. "Starting at 1:25 am until the incident
+/// was resolved at 6:06 am" is one range; "resolved at 04:37, but we
+/// waited until 09:45" is two entries, cut at the clause between them.
+fn clauses(p: &Piece, a: usize, b: usize, first: (usize, When)) -> Vec<(usize, usize, usize, When)> {
+    let s = &p.chars;
+    let mut hits = vec![first];
+    while hits.len() < 6 {
+        let from = hits.last().map_or(a, |h| h.1.end());
+        match hit_in(s, from, b) {
+            Some(h) if h.0 >= from => hits.push(h),
+            _ => break,
+        }
+    }
+    // Ranges: an instant, then "until"/"till"/"through" … an instant, in one clause.
+    let mut merged: Vec<(usize, When)> = Vec::new();
+    for h in hits {
+        if let Some(prev) = merged.last_mut() {
+            let between = p.text(prev.1.end(), h.1.start()).to_lowercase();
+            let words: Vec<&str> = between
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let ranged = words.iter().any(|w| matches!(*w, "until" | "till" | "through" | "thru"))
+                && words.len() <= 14
+                && !between.contains(", but")
+                && !between.contains(';')
+                && !words.iter().any(|w| matches!(*w, "but" | "however" | "then"));
+            if let (When::At(x), When::At(y)) = (&prev.1, &h.1) {
+                if ranged {
+                    prev.1 = When::Range(x.clone(), y.clone());
+                    continue;
+                }
+            }
+        }
+        merged.push(h);
+    }
+    let mut out = Vec::new();
+    let mut start = a;
+    for (i, (phrase, when)) in merged.iter().enumerate() {
+        let end = match merged.get(i + 1) {
+            // The clause before the next time ends at its last ", " or "; "
+            // (else right before the next time's phrase).
+            Some((next, _)) => {
+                let from = when.end();
+                let t: Vec<char> = s[from..*next].to_vec();
+                let cut = (1..t.len())
+                    .rev()
+                    .find(|&k| matches!(t[k - 1], ',' | ';') && t[k] == ' ')
+                    .map_or(*next, |k| from + k);
+                cut
+            }
+            None => b,
+        };
+        out.push((start.min(*phrase), end.max(when.end()), *phrase, when.clone()));
+        // The next clause, without the word that joins it.
+        start = super::lines::skip_ws(s, end);
+        for w in ["but ", "and ", "then ", "while ", "which ", "so "] {
+            if p.text(start, (start + w.len()).min(s.len())).to_lowercase() == w {
+                start = super::lines::skip_ws(s, start + w.len());
+            }
+        }
+    }
+    out
 }
 
 /// Words that make a date the default of the entries that name none.
