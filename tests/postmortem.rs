@@ -211,7 +211,6 @@ const FIXTURES: &[Fixture] = &[
             "milestone 2022-06-21 06:51 [response] First change",
             "milestone 2022-06-21 06:58 [response] Root cause found",
             "milestone 2022-06-21 07:42 [response] The last of the reverts",
-            "milestone 2022-06-21 08:00 [response] Incident closed",
         ],
         warnings: &[],
     },
@@ -243,7 +242,7 @@ const FIXTURES: &[Fixture] = &[
             "degraded 2019-10-21 12:09–2019-10-21 12:38 impact 0.4 [impact] About 40% of requests",
             "milestone 2019-10-21 12:14 [response] The proxy release was rolled back",
             "milestone 2019-10-21 12:38 [impact] Error rates returned to normal",
-            "milestone 2019-10-21 13:30 [response] We confirmed",
+            "milestone 2019-10-21 13:30 [impact] We confirmed",
         ],
         warnings: &[],
     },
@@ -307,7 +306,6 @@ const FIXTURES: &[Fixture] = &[
             "degraded 2016-04-19 19:11–2016-04-19 20:45 [impact] Degraded",
             "milestone 2016-04-19 19:30 [response] Identified - One database replica",
             "milestone 2016-04-19 19:52 [response] Monitoring - A fix has been implemented",
-            "milestone 2016-04-19 20:45 [response] Resolved - This incident has been resolved",
         ],
         warnings: &[(4, 15, "BST is ambiguous; read as British Summer Time (UTC+1, Europe/London), not Bangladesh")],
     },
@@ -336,7 +334,7 @@ const FIXTURES: &[Fixture] = &[
             "milestone 2024-02-10 23:55 [response] Failover to the standby begins",
             "milestone 2024-02-11 00:05 [response] (noted later)",
             "milestone 2024-02-11 00:20 [response] Failover completes",
-            "milestone 2024-02-11 01:30 [response] Incident closed",
+            "milestone 2024-02-11 01:30 [impact] Incident closed",
             "maintenance 2024-02-11 23:50–2024-02-12 00:30 [maintenance] Follow-up maintenance window",
         ],
         warnings: &[],
@@ -366,9 +364,9 @@ const FIXTURES: &[Fixture] = &[
         date: None,
         zone: "UTC",
         events: &[
-            "milestone 2023-05-02 10:00 [response] Deploy starts",
+            "milestone 2023-05-02 10:00 [other] Deploy starts",
             "outage 2023-05-02 10:30–2023-05-02 10:45 [impact] Errors for all users",
-            "milestone 2023-05-02 11:00 [response] Resolved",
+            "milestone 2023-05-02 11:00 [impact] Resolved",
         ],
         warnings: &[
             (4, 1, "\"25:99 PM\" is not a time of day: hours run from 1 to 12 with AM and PM; the line was skipped"),
@@ -744,7 +742,7 @@ fn kinds_impact_lanes_and_ids() {
             ("t2", "degraded", Some(0.12), "impact"),
             ("t3", "maintenance", Some(0.0), "maintenance"),
             ("t4", "activity", Some(0.0), "response"),
-            ("t5", "milestone", Some(0.0), "response"),
+            ("t5", "milestone", Some(0.0), "impact"),
         ]
     );
     let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();

@@ -84,16 +84,40 @@ fn find(ws: &[String], phrase: &str) -> Option<usize> {
     if parts.len() > ws.len() {
         return None;
     }
-    (0..=ws.len() - parts.len()).find(|&k| {
-        parts.iter().zip(&ws[k..]).all(|(p, w)| word_matches(p, w))
-            && !ws[k.saturating_sub(5)..k]
-                .iter()
-                .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"))
-    })
+    (0..=ws.len() - parts.len()).find(|&k| at(ws, k, &parts))
+}
+
+/// Whether the phrase `parts` stands at `k` in `ws`, not negated.
+fn at(ws: &[String], k: usize, parts: &[&str]) -> bool {
+    k + parts.len() <= ws.len()
+        && parts.iter().zip(&ws[k..]).all(|(p, w)| word_matches(p, w))
+        && !ws[k.saturating_sub(5)..k]
+            .iter()
+            .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"))
 }
 
 fn any(ws: &[String], phrases: &[&str]) -> bool {
     phrases.iter().any(|p| find(ws, p).is_some())
+}
+
+/// Words that make what follows a plan or a need, not a fact ("needs to
+/// recover", "will be restored").
+const MODAL: [&str; 13] = [
+    "to", "will", "would", "should", "could", "can", "may", "might", "must", "be", "needs", "need",
+    "until",
+];
+
+/// [`any`], not within two words after a [`MODAL`] word.
+fn any_done(ws: &[String], phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        let parts: Vec<&str> = p.split(' ').collect();
+        (0..ws.len()).any(|k| {
+            at(ws, k, &parts)
+                && !ws[k.saturating_sub(2)..k]
+                    .iter()
+                    .any(|w| MODAL.contains(&w.as_str()))
+        })
+    })
 }
 
 /// Users started being hurt.
@@ -193,6 +217,13 @@ const BEGAN: &[&str] = &[
     "recur*",
     "users saw",
     "users see",
+    "affected all",
+    "affecting all",
+    "affected every*",
+    "affected users",
+    "affected customers",
+    "affecting users",
+    "affecting customers",
     "trouble",
     "troubles",
     "having issues",
@@ -218,8 +249,6 @@ const BEGAN: &[&str] = &[
     "entirely down",
     "hard down",
     "regression",
-    "drop",
-    "drops",
     "customers saw",
     "customers see",
 ];
@@ -296,6 +325,8 @@ const ENDED: &[&str] = &[
     "resolution",
     "mitigated",
     "mitigation complete*",
+    "recover",
+    "recovers",
     "all clear",
     "errors stopped",
     "errors subsided",
@@ -358,19 +389,13 @@ const IMPROVED: &[&str] = &[
 
 /// Better, when what got less is what hurt users ("error rates
 /// decreased"; not "netspace decreasing").
-const LESS: &[&str] = &["decreas*", "reduc*", "subsid*", "declin*", "lower*", "dropp*"];
+const LESS: &[&str] = &[
+    "decreas*", "reduc*", "subsid*", "declin*", "lower*", "dropp*",
+];
 
 /// What hurt users, for [`LESS`].
 const HURT: &[&str] = &[
-    "error*",
-    "5xx*",
-    "failure*",
-    "latenc*",
-    "timeout*",
-    "delay*",
-    "backlog",
-    "queue*",
-    "lag",
+    "error*", "5xx*", "failure*", "latenc*", "timeout*", "delay*", "backlog", "queue*", "lag",
 ];
 
 /// A fix applied: users may be fine from here.
@@ -441,15 +466,9 @@ const RESPONSE: &[&str] = &[
     "reboot*",
     "fix*",
     "escalat*",
-    "declared",
-    "declare*",
-    "engineer*",
-    "team",
-    "teams",
     "on-call",
     "oncall",
     "responder*",
-    "mitigat*",
     "failover",
     "failed over",
     "fail over",
@@ -457,8 +476,6 @@ const RESPONSE: &[&str] = &[
     "scale",
     "migrat*",
     "patch*",
-    "we",
-    "our",
     "disabled",
     "enabled",
     "applied",
@@ -481,11 +498,24 @@ const RESPONSE: &[&str] = &[
     "opened",
     "created",
     "triage*",
-    "resolved",
-    "closed",
     "monitoring",
     "postmortem",
     "post-mortem",
+];
+
+/// Words that make an entry the team's only when nothing in it says what
+/// users saw ("we saw errors" is impact; "we restarted" is response).
+const RESPONSE_WEAK: &[&str] = &[
+    "we",
+    "our",
+    "team",
+    "teams",
+    "engineer*",
+    "mitigat*",
+    "resolved",
+    "closed",
+    "declared",
+    "declare*",
 ];
 
 /// What the users were told.
@@ -528,7 +558,7 @@ pub(super) fn signal(text: &str) -> Signal {
         &ws,
         &["again", "recur*", "resurfaced", "returned", "reoccur*"],
     );
-    if any(&ws, ENDED) && !(began && again) {
+    if any_done(&ws, ENDED) && !(began && again) {
         return Signal::Ended;
     }
     if began {
@@ -546,6 +576,13 @@ pub(super) fn signal(text: &str) -> Signal {
     Signal::None
 }
 
+/// Whether a text says users were hurt: `Some(degraded)`, whatever else
+/// it says (a range "from the errors until it was resolved").
+pub(super) fn hurt(text: &str) -> Option<bool> {
+    let ws = words(text);
+    any(&ws, BEGAN).then(|| super::kinds::share(text).is_some() || any(&ws, PARTLY))
+}
+
 /// Whom an entry's text concerns.
 pub(super) fn role(text: &str, signal: Signal) -> Role {
     let ws = words(text);
@@ -553,6 +590,13 @@ pub(super) fn role(text: &str, signal: Signal) -> Role {
         return Role::Communication;
     }
     if any(&ws, RESPONSE) {
+        return Role::Response;
+    }
+    let users = matches!(
+        signal,
+        Signal::Began { .. } | Signal::Improved | Signal::Ended
+    );
+    if !users && any(&ws, RESPONSE_WEAK) {
         return Role::Response;
     }
     match signal {

@@ -38,6 +38,8 @@ pub(super) struct Clock {
     pub end: usize,
     /// `13:00 PM`: an afternoon hour with PM, read as 13:00.
     pub late_pm: bool,
+    /// The hour written with a leading zero (`01:30`): a 24-hour clock.
+    pub padded: bool,
 }
 
 /// One time or a range.
@@ -103,7 +105,7 @@ impl Clock {
 
     /// Whether it could be read in either half of the day (no AM/PM, hour 1–12).
     pub fn twelve_hour(&self) -> bool {
-        self.mer.is_none() && (1..=12).contains(&self.h)
+        self.mer.is_none() && !self.padded && (1..=12).contains(&self.h)
     }
 }
 
@@ -366,6 +368,7 @@ pub(super) fn clock_at(s: &[char], i: usize, iso: bool) -> Result<Option<Clock>,
         start: i,
         end: k,
         late_pm,
+        padded: hn == 2 && h < 10,
     }))
 }
 
@@ -460,6 +463,7 @@ fn bare_hour(s: &[char], i: usize) -> Option<Clock> {
         start: i,
         end: n0 + hn,
         late_pm: false,
+        padded: false,
     })
 }
 

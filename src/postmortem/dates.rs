@@ -329,9 +329,7 @@ fn date_body(s: &[char], k: usize, weekday: Option<Weekday>) -> DateRead {
                     if digit(s.get(end))
                         || s.get(end).copied() == sep
                         || s.get(end).is_some_and(|c| c.is_alphabetic())
-                        || (sep == Some('.')
-                            && s.get(end) == Some(&'.')
-                            && digit(s.get(end + 1)))
+                        || (sep == Some('.') && s.get(end) == Some(&'.') && digit(s.get(end + 1)))
                     {
                         return DateRead::No;
                     }

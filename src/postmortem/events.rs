@@ -298,6 +298,19 @@ pub(super) fn build(
             super::clock::When::At(c) => (Kind::MILESTONE, Some(0.0), note(c.approx, false, false)),
             super::clock::When::Range(a, b) => {
                 let (kind, share) = range_kind(&e.text);
+                // A range whose words say users were hurt ("this affected all
+                // API requests, starting at 1:25 am until …") is impact.
+                let (kind, share) = match (kind, super::about::hurt(&e.text)) {
+                    (k, Some(degraded)) if k == Kind::ACTIVITY => (
+                        if degraded {
+                            Kind::DEGRADED
+                        } else {
+                            Kind::OUTAGE
+                        },
+                        share.or_else(|| super::kinds::share(&e.text)),
+                    ),
+                    _ => (kind, share),
+                };
                 (kind, impact_of(kind, share), note(a.approx, b.approx, true))
             }
         };

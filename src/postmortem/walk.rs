@@ -662,7 +662,20 @@ impl Walker<'_> {
                     self.want = idx;
                     return;
                 }
-                // The lines above are its text.
+                // The lines above are its text, unless they give times of
+                // their own: then they are prose, and the line is its own entry.
+                let timed = self
+                    .pending
+                    .iter()
+                    .any(|l| hit_in(&l.chars, 0, l.len()).is_some());
+                if timed {
+                    self.flush();
+                    let idx = self.entry(p, r);
+                    if let Some(idx) = idx {
+                        self.out.entries[idx].text = string(p);
+                    }
+                    return;
+                }
                 let taken = std::mem::take(&mut self.pending);
                 self.carry = false;
                 self.pending_status = false;
@@ -843,7 +856,12 @@ impl Walker<'_> {
 /// part of the sentence it is in. "Starting at 1:25 am until the incident
 /// was resolved at 6:06 am" is one range; "resolved at 04:37, but we
 /// waited until 09:45" is two entries, cut at the clause between them.
-fn clauses(p: &Piece, a: usize, b: usize, first: (usize, When)) -> Vec<(usize, usize, usize, When)> {
+fn clauses(
+    p: &Piece,
+    a: usize,
+    b: usize,
+    first: (usize, When),
+) -> Vec<(usize, usize, usize, When)> {
     let s = &p.chars;
     let mut hits = vec![first];
     while hits.len() < 6 {
@@ -862,11 +880,15 @@ fn clauses(p: &Piece, a: usize, b: usize, first: (usize, When)) -> Vec<(usize, u
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
-            let ranged = words.iter().any(|w| matches!(*w, "until" | "till" | "through" | "thru"))
+            let ranged = words
+                .iter()
+                .any(|w| matches!(*w, "until" | "till" | "through" | "thru"))
                 && words.len() <= 14
                 && !between.contains(", but")
                 && !between.contains(';')
-                && !words.iter().any(|w| matches!(*w, "but" | "however" | "then"));
+                && !words
+                    .iter()
+                    .any(|w| matches!(*w, "but" | "however" | "then"));
             if let (When::At(x), When::At(y)) = (&prev.1, &h.1) {
                 if ranged {
                     prev.1 = When::Range(x.clone(), y.clone());
@@ -885,17 +907,24 @@ fn clauses(p: &Piece, a: usize, b: usize, first: (usize, When)) -> Vec<(usize, u
             Some((next, _)) => {
                 let from = when.end();
                 let t: Vec<char> = s[from..*next].to_vec();
-                let cut = (1..t.len())
+                (1..t.len())
                     .rev()
                     .find(|&k| matches!(t[k - 1], ',' | ';') && t[k] == ' ')
-                    .map_or(*next, |k| from + k);
-                cut
+                    .map_or(*next, |k| from + k - 1)
             }
             None => b,
         };
-        out.push((start.min(*phrase), end.max(when.end()), *phrase, when.clone()));
-        // The next clause, without the word that joins it.
+        out.push((
+            start.min(*phrase),
+            end.max(when.end()),
+            *phrase,
+            when.clone(),
+        ));
+        // The next clause, without the mark and the word that join it.
         start = super::lines::skip_ws(s, end);
+        if matches!(s.get(start), Some(',' | ';')) {
+            start = super::lines::skip_ws(s, start + 1);
+        }
         for w in ["but ", "and ", "then ", "while ", "which ", "so "] {
             if p.text(start, (start + w.len()).min(s.len())).to_lowercase() == w {
                 start = super::lines::skip_ws(s, start + w.len());
