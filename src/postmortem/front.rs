@@ -144,8 +144,8 @@ fn front_matter(lines: &mut [String], out: &mut Prepared) {
         return;
     };
     let mut title_at = None;
-    for k in 0..=close {
-        let l = std::mem::take(&mut lines[k]);
+    for (k, line) in lines.iter_mut().enumerate().take(close + 1) {
+        let l = std::mem::take(line);
         // Only top-level keys (no indent).
         if k > 0 && k < close && !l.starts_with([' ', '\t']) {
             if let Some((key, v)) = key_value(&l) {
@@ -173,8 +173,8 @@ fn front_matter(lines: &mut [String], out: &mut Prepared) {
 fn mdx(lines: &mut [String], out: &mut Prepared) {
     let mut depth: i32 = 0;
     let mut title_at = None;
-    for k in 0..lines.len() {
-        let l = &lines[k];
+    for (k, line) in lines.iter_mut().enumerate() {
+        let l = &*line;
         let code = depth > 0
             || l.starts_with("import ")
             || l.starts_with("export ")
@@ -198,7 +198,7 @@ fn mdx(lines: &mut [String], out: &mut Prepared) {
             }
         }
         depth = depth.max(0);
-        lines[k].clear();
+        line.clear();
     }
     if let (Some(k), Some(t)) = (title_at, &out.title) {
         lines[k] = format!("# {t}");

@@ -368,6 +368,7 @@ pub fn total(scores: &[Score]) -> Total {
     }
 }
 
+#[allow(dead_code)]
 impl Total {
     /// Hand-checked instants read at the right time.
     pub fn instant_share(&self) -> f64 {
