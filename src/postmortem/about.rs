@@ -39,18 +39,13 @@ pub(super) enum Signal {
     Ended,
 }
 
-/// A text's words in lower case (letters, digits and inner apostrophes).
+/// A text's words in lower case (letters, digits and inner apostrophes,
+/// `’` read as `'`), by the tokenizer the kind rules use.
 pub(super) fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut w = String::new();
-    for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_alphanumeric() || (matches!(c, '\'' | '’') && !w.is_empty()) {
-            w.extend(c.to_lowercase());
-        } else if !w.is_empty() {
-            out.push(std::mem::take(&mut w).replace('’', "'"));
-        }
-    }
-    out
+    super::kinds::words(&text.replace('’', "'"))
+        .into_iter()
+        .map(|(_, _, w)| w)
+        .collect()
 }
 
 fn word_matches(pattern: &str, w: &str) -> bool {
@@ -562,9 +557,8 @@ pub(super) fn signal(text: &str) -> Signal {
         return Signal::Ended;
     }
     if began {
-        let share = super::kinds::share(text).is_some();
         return Signal::Began {
-            degraded: share || any(&ws, PARTLY),
+            degraded: partly(text, &ws),
         };
     }
     if any(&ws, FIXED) {
@@ -580,7 +574,12 @@ pub(super) fn signal(text: &str) -> Signal {
 /// it says (a range "from the errors until it was resolved").
 pub(super) fn hurt(text: &str) -> Option<bool> {
     let ws = words(text);
-    any(&ws, BEGAN).then(|| super::kinds::share(text).is_some() || any(&ws, PARTLY))
+    any(&ws, BEGAN).then(|| partly(text, &ws))
+}
+
+/// Whether the hurt was partial: words that say so, or a stated share.
+fn partly(text: &str, ws: &[String]) -> bool {
+    any(ws, PARTLY) || super::kinds::share(text).is_some()
 }
 
 /// Whom an entry's text concerns.

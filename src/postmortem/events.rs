@@ -307,7 +307,7 @@ pub(super) fn build(
                         } else {
                             Kind::OUTAGE
                         },
-                        share.or_else(|| super::kinds::share(&e.text)),
+                        share,
                     ),
                     _ => (kind, share),
                 };

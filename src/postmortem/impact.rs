@@ -81,14 +81,18 @@ pub(super) fn windows(points: &[Point], stated: &[(Instant, Instant)]) -> Vec<Wi
                 });
                 open = Some((i, true));
             }
-            (Signal::Improved, None) => {
+            // Better, or over, with nothing open: it had begun by the
+            // first notice (an outage until here; degraded on if only better).
+            (Signal::Improved | Signal::Ended, None) => {
                 if let Some(n) = noticed.take() {
                     out.push(Window {
                         from: n,
                         to: i,
                         degraded: false,
                     });
-                    open = Some((i, true));
+                    if p.signal == Signal::Improved {
+                        open = Some((i, true));
+                    }
                 }
             }
             (Signal::Fixed, Some(_)) => {
@@ -103,15 +107,6 @@ pub(super) fn windows(points: &[Point], stated: &[(Instant, Instant)]) -> Vec<Wi
                 open = None;
                 fixed = None;
                 noticed = None;
-            }
-            (Signal::Ended, None) => {
-                if let Some(n) = noticed.take() {
-                    out.push(Window {
-                        from: n,
-                        to: i,
-                        degraded: false,
-                    });
-                }
             }
             _ => {}
         }

@@ -51,7 +51,7 @@ pub(super) struct Marker {
 }
 
 /// The words of a text: byte start, byte end, lower case.
-fn words(text: &str) -> Vec<(usize, usize, String)> {
+pub(super) fn words(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text

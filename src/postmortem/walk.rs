@@ -771,44 +771,41 @@ impl Walker<'_> {
         when: When,
     ) -> Option<usize> {
         let s = &p.chars;
-        {
-            // The sentence's date: before the time, or right after it ("at 7:38 UTC on April 5th").
-            let end = when.end();
-            let after: String = p.text(end, (end + 5).min(b)).to_lowercase();
-            let on = [" on ", ", on "]
-                .iter()
-                .find(|w| after.starts_with(*w))
-                .map(|w| end + w.len());
-            let date_after = on.and_then(|k| match date_at(s, k) {
-                DateRead::Date(d) if d.end <= b => Some(d),
-                _ => None,
-            });
-            let before = first_date(s, a, phrase);
-            let date = before.or(date_after);
-            // A date after the time ("at 00:54 UTC on February 13") is the
-            // sentence's own; one before it sets the date for what follows.
-            let kept =
-                (before.is_none() && date_after.is_some()).then_some((self.date, self.epoch));
-            if let Some(d) = date {
-                if d.date.year.is_none_or(|y| YEARS.contains(&y)) {
-                    self.set_date(&d, p, true);
-                }
+        // The sentence's date: before the time, or right after it ("at 7:38 UTC on April 5th").
+        let end = when.end();
+        let after: String = p.text(end, (end + 5).min(b)).to_lowercase();
+        let on = [" on ", ", on "]
+            .iter()
+            .find(|w| after.starts_with(*w))
+            .map(|w| end + w.len());
+        let date_after = on.and_then(|k| match date_at(s, k) {
+            DateRead::Date(d) if d.end <= b => Some(d),
+            _ => None,
+        });
+        let before = first_date(s, a, phrase);
+        let date = before.or(date_after);
+        // A date after the time ("at 00:54 UTC on February 13") is the
+        // sentence's own; one before it sets the date for what follows.
+        let kept = (before.is_none() && date_after.is_some()).then_some((self.date, self.epoch));
+        if let Some(d) = date {
+            if d.date.year.is_none_or(|y| YEARS.contains(&y)) {
+                self.set_date(&d, p, true);
             }
-            let mut head = p.text(a, phrase);
-            // "On Tuesday, April 5th, 2022, starting at 7:38 UTC, …": the date is no title.
-            if let Some(d) = date.filter(|d| d.start >= a && d.end <= phrase) {
-                let without = format!("{}{}", p.text(a, d.start), p.text(d.end, phrase));
-                let w = without.trim_matches(|c: char| c.is_whitespace() || c == ',');
-                if w.is_empty() || w.eq_ignore_ascii_case("on") {
-                    head.clear();
-                }
+        }
+        let mut head = p.text(a, phrase);
+        // "On Tuesday, April 5th, 2022, starting at 7:38 UTC, …": the date is no title.
+        if let Some(d) = date.filter(|d| d.start >= a && d.end <= phrase) {
+            let without = format!("{}{}", p.text(a, d.start), p.text(d.end, phrase));
+            let w = without.trim_matches(|c: char| c.is_whitespace() || c == ',');
+            if w.is_empty() || w.eq_ignore_ascii_case("on") {
+                head.clear();
             }
-            let head = head.trim();
-            // The text after the time (and after its date: "… UTC on 2023-08-14, users saw …").
-            let rest = p.text(skip_text_sep(s, date_after.map_or(end, |d| d.end)), b);
-            let text = if head.is_empty()
-                || (head.ends_with(':') && head.split_whitespace().count() <= 8)
-            {
+        }
+        let head = head.trim();
+        // The text after the time (and after its date: "… UTC on 2023-08-14, users saw …").
+        let rest = p.text(skip_text_sep(s, date_after.map_or(end, |d| d.end)), b);
+        let text =
+            if head.is_empty() || (head.ends_with(':') && head.split_whitespace().count() <= 8) {
                 let mut t = String::from(head);
                 if !t.is_empty() {
                     t.push(' ');
@@ -822,23 +819,22 @@ impl Walker<'_> {
             } else {
                 p.text(a, b)
             };
-            let text = if text.trim().is_empty() {
-                p.text(a, b)
-            } else {
-                text
-            };
-            let pushed = self.push(p, when, text);
-            if let Some((date, _)) = kept {
-                if self.default_date.is_none() {
-                    self.date = date;
-                    self.epoch += 1;
-                }
+        let text = if text.trim().is_empty() {
+            p.text(a, b)
+        } else {
+            text
+        };
+        let pushed = self.push(p, when, text);
+        if let Some((date, _)) = kept {
+            if self.default_date.is_none() {
+                self.date = date;
+                self.epoch += 1;
             }
-            if date.is_some() {
-                self.back_to_default();
-            }
-            pushed
         }
+        if date.is_some() {
+            self.back_to_default();
+        }
+        pushed
     }
 
     /// After an entry that names its own date, the stated default again.
