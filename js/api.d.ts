@@ -122,6 +122,12 @@ export interface FeedOptions {
   components?: string[];
   /** Post-mortem text only: the date (`2022-12-07`) of its first entries when the text states none. */
   date?: string;
+  /**
+   * Post-mortem text only: `'auto'` (the default) infers impact windows from
+   * entries that say when users started and stopped being hurt; `'none'`
+   * draws only the ranges the text states.
+   */
+  infer?: 'auto' | 'none';
 }
 
 /** What the importers could not map, at a JSON path of the feed. */

@@ -21,7 +21,7 @@ let localeLoader = null;
 let tableUrl = null;
 
 /** The feed attributes and the importer's option each sets. */
-const FEED = { format: 'from', since: 'since', until: 'until', incident: 'incident', date: 'date' };
+const FEED = { format: 'from', since: 'since', until: 'until', incident: 'incident', date: 'date', infer: 'infer' };
 
 /**
  * The element's own light-DOM content as timeline text (`from="fallback"`):

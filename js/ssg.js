@@ -14,10 +14,10 @@ import { importTimeline, renderToSvg } from './node.js';
 export const LANGUAGE = 'incident-timeline';
 
 /** Settings a block may give after the language: ```incident-timeline theme=dark time-zone=UTC */
-const BLOCK_SETTINGS = ['width', 'time-zone', 'theme', 'locale', 'src', 'format', 'since', 'until', 'incident', 'date'];
+const BLOCK_SETTINGS = ['width', 'time-zone', 'theme', 'locale', 'src', 'format', 'since', 'until', 'incident', 'date', 'infer'];
 
 /** Block settings that say how to read a feed, and the importer option each sets. */
-const FEED_SETTINGS = { format: 'from', since: 'since', until: 'until', incident: 'incident', date: 'date' };
+const FEED_SETTINGS = { format: 'from', since: 'since', until: 'until', incident: 'incident', date: 'date', infer: 'infer' };
 
 /** Thrown for a bad block: `file`, `line` (of the fence) and `problems` tell where. */
 export class IncidentTimelineBuildError extends Error {

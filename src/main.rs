@@ -38,6 +38,8 @@ Google Cloud Service Health), or a post-mortem's timeline as text (plain or Mark
 told apart by its shape. Feed options:
   --from statuspage|incidentio|gcp|text   read the file as this feed, or as text
   --date 2022-12-07                  for text: the date of times the text gives no date for
+  --infer none                       for text: draw only the ranges it states, infer no
+                                     impact windows from its instants (default auto)
   --since TIME, --until TIME         only incidents in this window (RFC 3339, or a date: 2023-01-01)
   --incident ID                      only this incident
   --component NAME                   only this component (by id or name; repeatable)";
@@ -176,6 +178,15 @@ fn feed_option(
             );
         }
         "--component" => o.components.push(value()?),
+        "--infer" => {
+            let v = value()?;
+            o.infer = incident_timeline::postmortem::Infer::from_name(&v).ok_or_else(|| {
+                format!(
+                    "--infer is {}, not {v}",
+                    incident_timeline::postmortem::Infer::VALUES
+                )
+            })?;
+        }
         _ => return Ok(false),
     }
     Ok(true)

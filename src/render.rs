@@ -171,6 +171,7 @@ pub fn read_text(text: &str, o: &crate::import::ImportOptions) -> Result<Read, P
         let options = crate::postmortem::TextOptions {
             date: o.date,
             time_zone: None,
+            infer: o.infer,
             ..Default::default()
         };
         let read = crate::postmortem::read_text(text, &options)?;

@@ -67,3 +67,22 @@ test('a document that is no known feed, and a bad option, fail with errors that 
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--from is statuspage, incidentio, gcp or text, not pagerduty/);
 });
+
+test('import of a real post-mortem: impact inferred from its instants, --infer none turns it off', () => {
+  // Fastly's 8 June 2021 summary: instants only ("09:47 Initial onset of global disruption" …
+  // "12:35 Incident mitigated"), no range written as one.
+  const post = join(root, 'tests/fixtures/corpus/c-fastly-2021-06-08-outage.md');
+  const auto = cli('import', post, '--date', '2021-06-08');
+  assert.equal(auto.status, 0, auto.stderr);
+  const inferred = JSON.parse(auto.stdout).events.filter((e) => e.inferred === true);
+  assert.ok(inferred.length >= 1, auto.stdout);
+  assert.ok(inferred.every((e) => e.kind === 'outage' || e.kind === 'degraded'), JSON.stringify(inferred));
+  assert.equal(inferred[0].start, '2021-06-08T09:47:00Z');
+  const none = cli('import', post, '--date', '2021-06-08', '--infer', 'none');
+  assert.equal(none.status, 0, none.stderr);
+  const events = JSON.parse(none.stdout).events;
+  assert.ok(events.every((e) => e.kind === 'milestone' && !('inferred' in e)), none.stdout);
+  const bad = cli('import', post, '--infer', 'maybe');
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /--infer is auto or none, not maybe/);
+});

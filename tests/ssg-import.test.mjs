@@ -25,6 +25,22 @@ test('a text block becomes format v1 and SVG at build time', () => {
   assert.match(svg, /^<svg role="img"/);
 });
 
+test('a text block of instants: an inferred window, infer="none" turns it off, and no "0 s" is claimed', () => {
+  const INSTANTS = '14:02 UTC: First alerts for elevated 5xx errors\n14:20 UTC: Most services begin to recover\n14:51 UTC: Incident mitigated\n';
+  const auto = JSON.parse(renderBlock(INSTANTS, { info: '{format="text" date="2024-05-01"}', file: 'post.md', line: 1 }).json);
+  const inferred = auto.events.filter((e) => e.inferred === true);
+  assert.ok(inferred.length >= 1, JSON.stringify(auto.events));
+  assert.ok(inferred.every((e) => ['outage', 'degraded'].includes(e.kind) && /^Inferred from “First alerts/.test(e.detail)), JSON.stringify(inferred));
+  const off = renderBlock(INSTANTS, { info: '{format="text" date="2024-05-01" infer="none"}', file: 'post.md', line: 1 });
+  const doc = JSON.parse(off.json);
+  assert.deepEqual(doc.events.map((e) => e.kind), ['milestone', 'milestone', 'milestone']);
+  assert.ok(doc.events.every((e) => !('inferred' in e)));
+  // The SVG's description says no outage was stated, not "0 s" of downtime.
+  const desc = off.svg.match(/<desc[^>]*>([^<]*)<\/desc>/)?.[1] ?? '';
+  assert.match(desc, /No outage or degraded time stated/);
+  assert.doesNotMatch(desc, /\b0 s\b/);
+});
+
 test('an unreadable line in a text block fails the build at its line', () => {
   assert.throws(
     () => renderBlock(`${TEXT}25:99 PM: not a time\n`, { info: '{format="text" date="2022-12-07"}', file: 'post.md', line: 10 }),

@@ -75,6 +75,9 @@ pub struct ImportOptions {
     /// For post-mortem text: the date its times are on when the text gives
     /// none (dates in the text win).
     pub date: Option<chrono::NaiveDate>,
+    /// For post-mortem text: whether impact windows are inferred from
+    /// instants (`auto`, the default) or only read where stated (`none`).
+    pub infer: crate::postmortem::Infer,
 }
 
 impl ImportOptions {

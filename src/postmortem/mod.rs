@@ -68,7 +68,8 @@ pub enum Infer {
 }
 
 impl Infer {
-    /// The option's value as written: `auto` or `none`.
+    /// The option's value as written: `auto` or `none`, for the CLI's
+    /// `--infer`, the JS `infer` option and the element's `infer` attribute.
     pub fn from_name(name: &str) -> Option<Infer> {
         match name {
             "auto" => Some(Infer::Auto),
@@ -76,6 +77,9 @@ impl Infer {
             _ => None,
         }
     }
+
+    /// What the option must be, for an error that says it.
+    pub const VALUES: &'static str = "auto or none";
 }
 
 /// A timeline read from text.

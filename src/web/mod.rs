@@ -64,7 +64,15 @@ pub(crate) fn one(path: &str, message: impl Into<String>) -> JsValue {
 
 /// The options that say how to read a feed, with their JavaScript names.
 #[cfg(feature = "full")]
-const FEED_OPTIONS: [&str; 6] = ["from", "since", "until", "incident", "components", "date"];
+const FEED_OPTIONS: [&str; 7] = [
+    "from",
+    "since",
+    "until",
+    "incident",
+    "components",
+    "date",
+    "infer",
+];
 
 /// Rendering options and feed options from one JavaScript object.
 #[cfg(feature = "full")]
@@ -167,6 +175,18 @@ fn feed_option(o: &mut ImportOptions, name: &str, value: &JsValue) -> Result<(),
                     format!("\"date\" is a date like 2022-12-07, not \"{v}\""),
                 )
             })?);
+        }
+        "infer" => {
+            let v = text()?;
+            o.infer = crate::postmortem::Infer::from_name(&v).ok_or_else(|| {
+                one(
+                    &path,
+                    format!(
+                        "\"infer\" is {}, not \"{v}\"",
+                        crate::postmortem::Infer::VALUES
+                    ),
+                )
+            })?;
         }
         _ => {
             let list = js_sys::Array::is_array(value)

@@ -187,6 +187,39 @@ test('post-mortem text: the element reads its own fallback (from="fallback") and
   }
 });
 
+test('post-mortem text of instants: the impact window is inferred, and infer="none" turns that off', async () => {
+  const p = await h.openPage('/test/text.html');
+  try {
+    await p.page.evaluate(() => {
+      const text = '14:02 UTC: First alerts for elevated 5xx errors\n14:20 UTC: Most services begin to recover\n14:51 UTC: Incident mitigated';
+      for (const [id, infer] of [['auto', null], ['none', 'none']]) {
+        const el = document.createElement('incident-timeline');
+        el.id = id;
+        el.setAttribute('format', 'text');
+        el.setAttribute('date', '2024-05-01');
+        if (infer) el.setAttribute('infer', infer);
+        el.data = text;
+        document.body.append(el);
+      }
+    });
+    await p.waitForState('#auto', 'ready');
+    await p.waitForState('#none', 'ready');
+    const auto = await tableRows(p.page, '#auto');
+    const none = await tableRows(p.page, '#none');
+    // Inferred: degraded from the first alerts (elevated) to the recovery's
+    // start, then degraded on to "mitigated": 49 minutes of impact in all.
+    const impact = auto.filter((r) => /^(Outage|Degraded)/.test(r[1]));
+    assert.ok(impact.length >= 1, JSON.stringify(auto));
+    assert.ok(impact.some((r) => r[2] === 'First alerts for elevated 5xx errors'), JSON.stringify(auto));
+    // Off: the three instants, nothing else.
+    assert.equal(none.length, 3, JSON.stringify(none));
+    assert.ok(none.every((r) => r[1] === 'Milestone'), JSON.stringify(none));
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
 test('post-mortem text with format="text": a Markdown file as src, and a string as .data', async () => {
   const p = await h.openPage('/test/text.html');
   try {
