@@ -206,11 +206,15 @@ test('post-mortem text of instants: the impact window is inferred, and infer="no
     await p.waitForState('#none', 'ready');
     const auto = await tableRows(p.page, '#auto');
     const none = await tableRows(p.page, '#none');
-    // Inferred: degraded from the first alerts (elevated) to the recovery's
-    // start, then degraded on to "mitigated": 49 minutes of impact in all.
+    // Inferred: degraded ("elevated") from the first alerts to "mitigated",
+    // 49 minutes, in the Impact lane; the alert stays a milestone of its own.
     const impact = auto.filter((r) => /^(Outage|Degraded)/.test(r[1]));
-    assert.ok(impact.length >= 1, JSON.stringify(auto));
-    assert.ok(impact.some((r) => r[2] === 'First alerts for elevated 5xx errors'), JSON.stringify(auto));
+    assert.equal(impact.length, 1, JSON.stringify(auto));
+    const [lane, kind, , start, end, duration] = impact[0];
+    assert.deepEqual([lane, kind, duration], ['Impact', 'Degraded', '49 min'], JSON.stringify(auto));
+    assert.match(start, /2:02 PM/);
+    assert.match(end, /2:51 PM/);
+    assert.ok(auto.some((r) => r[1] === 'Milestone' && r[2] === 'First alerts for elevated 5xx errors'), JSON.stringify(auto));
     // Off: the three instants, nothing else.
     assert.equal(none.length, 3, JSON.stringify(none));
     assert.ok(none.every((r) => r[1] === 'Milestone'), JSON.stringify(none));
