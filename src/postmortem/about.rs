@@ -48,6 +48,33 @@ pub(super) fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// [`words`] of the sentences that state facts: not those that give
+/// advice or a condition ("If you are still seeing errors, …", "Please
+/// restage …").
+fn fact_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                c == '\n'
+                    || (matches!(c, '.' | '!' | '?')
+                        && rest[i + 1..].starts_with(|n: char| n.is_whitespace()))
+            })
+            .map_or(rest.len(), |(i, c)| i + c.len_utf8());
+        let ws = words(&rest[..end]);
+        if !ws
+            .first()
+            .is_some_and(|w| ["if", "please", "should", "unless"].contains(&w.as_str()))
+        {
+            out.extend(ws);
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
 fn word_matches(pattern: &str, w: &str) -> bool {
     match pattern.strip_suffix('*') {
         Some(stem) => w.starts_with(stem),
@@ -122,6 +149,7 @@ const BEGAN: &[&str] = &[
     "goes down",
     "going down",
     "was down",
+    "being down",
     "were down",
     "is down",
     "are down",
@@ -271,6 +299,7 @@ const PARTLY: &[&str] = &[
     "degraded",
     "degradation",
     "a number of",
+    "support for",
     "certain",
     "several",
     "a few",
@@ -317,7 +346,6 @@ const ENDED: &[&str] = &[
     "fully functioning",
     "fully operational",
     "resolved",
-    "resolution",
     "mitigated",
     "mitigation complete*",
     "recover",
@@ -345,6 +373,10 @@ const ENDED: &[&str] = &[
     "impact mitigated",
     "stabilized",
     "stabilised",
+    "stabilize",
+    "stabilise",
+    "stabilizes",
+    "stabilises",
     "healthy",
     "resumed",
 ];
@@ -540,7 +572,7 @@ const COMMUNICATION: &[&str] = &[
 
 /// What an entry's text says of the users' side.
 pub(super) fn signal(text: &str) -> Signal {
-    let ws = words(text);
+    let ws = fact_words(text);
     // "recovered", unless it says only that recovery began.
     let less = any(&ws, LESS) && any(&ws, HURT);
     if (any(&ws, IMPROVED) || less)
@@ -573,7 +605,7 @@ pub(super) fn signal(text: &str) -> Signal {
 /// Whether a text says users were hurt: `Some(degraded)`, whatever else
 /// it says (a range "from the errors until it was resolved").
 pub(super) fn hurt(text: &str) -> Option<bool> {
-    let ws = words(text);
+    let ws = fact_words(text);
     any(&ws, BEGAN).then(|| partly(text, &ws))
 }
 

@@ -133,6 +133,9 @@ struct Walker<'a> {
     carry: bool,
     table: Option<Columns>,
     capped: bool,
+    /// The last paragraph read as prose that gave no entry, and the number
+    /// of entries then: the text of a `Posted …` line after it.
+    last_prose: Option<(String, usize)>,
 }
 
 /// Reads the document's entries, dates and zones.
@@ -154,12 +157,23 @@ pub(super) fn walk(text: &str) -> Walked {
         carry: false,
         table: None,
         capped: false,
+        last_prose: None,
     };
     for k in 0..ls.len() {
         w.line(k);
     }
     w.flush();
     w.out
+}
+
+/// Whether a line says when the text above it was posted (`Posted …`,
+/// `Updated …`).
+fn footer(p: &Piece) -> bool {
+    let t = string(p);
+    let t = t.trim_start();
+    ["Posted ", "Updated ", "Last updated "]
+        .iter()
+        .any(|w| t.starts_with(w))
 }
 
 fn string(p: &Piece) -> String {
@@ -233,6 +247,9 @@ fn title_like(t: &str) -> bool {
 impl Walker<'_> {
     fn line(&mut self, k: usize) {
         let line = &self.lines[k];
+        if !matches!(line.kind, Kind::Blank | Kind::Text { code: false, .. }) {
+            self.last_prose = None;
+        }
         match &line.kind {
             Kind::Blank => {
                 self.open = None;
@@ -306,7 +323,10 @@ impl Walker<'_> {
         for p in std::mem::take(&mut self.pending) {
             joined.append(&p, " ");
         }
+        let before = self.out.entries.len();
         self.prose(&joined, false);
+        let n = self.out.entries.len();
+        self.last_prose = (n == before).then(|| (string(&joined), n));
     }
 
     fn set_zone(&mut self, z: &ZoneHit, p: &Piece) -> Mention {
@@ -658,8 +678,17 @@ impl Walker<'_> {
         match r {
             Lead::Entry { .. } if r.bare(p.len()) => {
                 if self.pending.is_empty() {
+                    // `Posted …` closes the update above it (status pages
+                    // write the update, then when it was posted).
+                    let above = self
+                        .last_prose
+                        .take()
+                        .filter(|&(_, n)| n == self.out.entries.len() && footer(p));
                     let idx = self.entry(p, r);
-                    self.want = idx;
+                    match (above, idx) {
+                        (Some((text, _)), Some(idx)) => self.out.entries[idx].text = text,
+                        _ => self.want = idx,
+                    }
                     return;
                 }
                 // The lines above are its text, unless they give times of

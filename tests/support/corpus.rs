@@ -231,11 +231,19 @@ pub fn score(name: &str, expect: &Path) -> Score {
         let ends: Vec<i64> = strings(&w["end"]).iter().map(|x| parse_minute(x)).collect();
         let (a, b) = (*starts.iter().min().unwrap(), *ends.iter().max().unwrap());
         // The read windows that overlap this one, taken together (a reader
-        // may draw an outage and its degraded tail as two).
+        // may draw an outage and its degraded tail as two), but not one
+        // that starts where another hand-checked window starts: that is
+        // the other one's.
+        let others: Vec<i64> = hand_windows
+            .iter()
+            .filter(|o| !std::ptr::eq(*o, w))
+            .flat_map(|o| strings(&o["start"]))
+            .map(|x| parse_minute(&x))
+            .collect();
         let parts: Vec<usize> = (0..read_windows.len())
             .filter(|&k| {
                 let (x, y, ..) = read_windows[k];
-                x <= b && a <= y && !used[k]
+                x <= b && a <= y && !used[k] && (x == a || !others.contains(&x))
             })
             .collect();
         if parts.is_empty() {
