@@ -300,6 +300,8 @@ const PARTLY: &[&str] = &[
     "degradation",
     "a number of",
     "support for",
+    "regression",
+    "regressions",
     "certain",
     "several",
     "a few",
@@ -562,7 +564,8 @@ const COMMUNICATION: &[&str] = &[
     "announce*",
     "public incident",
     "blog",
-    "informed",
+    "inform*",
+    "community",
     "support ticket*",
     "customers were told",
     "customer notice",
@@ -580,20 +583,32 @@ pub(super) fn signal(text: &str) -> Signal {
     {
         return Signal::Improved;
     }
-    let began = any(&ws, BEGAN);
+    let fixed = any(&ws, FIXED);
+    // Under a fix, "the problems" are the known ones, not new.
+    let began = if fixed {
+        began_new(&ws)
+    } else {
+        began_any(&ws)
+    };
     let again = any(
         &ws,
         &["again", "recur*", "resurfaced", "returned", "reoccur*"],
     );
-    if any_done(&ws, ENDED) && !(began && again) {
-        return Signal::Ended;
+    if any_done(&ws, ENDED) || resumed(&ws) {
+        if began && again {
+            // The issue came back: began, below.
+        } else if any(&ws, &["still"]) {
+            return Signal::Improved;
+        } else {
+            return Signal::Ended;
+        }
     }
     if began {
         return Signal::Began {
             degraded: partly(text, &ws),
         };
     }
-    if any(&ws, FIXED) {
+    if fixed {
         return Signal::Fixed;
     }
     if any(&ws, NOTICED) {
@@ -606,12 +621,147 @@ pub(super) fn signal(text: &str) -> Signal {
 /// it says (a range "from the errors until it was resolved").
 pub(super) fn hurt(text: &str) -> Option<bool> {
     let ws = fact_words(text);
-    any(&ws, BEGAN).then(|| partly(text, &ws))
+    began_any(&ws).then(|| partly(text, &ws))
+}
+
+/// Words that make a following phrase a plan or a risk, not a fact ("we
+/// decided to delay disclosure", "will be unavailable").
+const PLANNED: [&str; 12] = [
+    "will", "would", "could", "might", "may", "should", "decided", "decide", "plan", "planned",
+    "risk", "expect*",
+];
+
+/// What users do, which the team may stop ("stopped uploads") and resume.
+const ACTIVITIES: [&str; 16] = [
+    "upload*",
+    "download*",
+    "publish*",
+    "build*",
+    "deploy*",
+    "write*",
+    "sign*",
+    "login*",
+    "logins",
+    "order*",
+    "payment*",
+    "checkout*",
+    "traffic",
+    "requests",
+    "access",
+    "transactions",
+];
+
+/// `verb` then, within two words, one of [`ACTIVITIES`].
+fn verb_activity(ws: &[String], verbs: &[&str]) -> bool {
+    (0..ws.len()).any(|k| {
+        verbs.iter().any(|v| at(ws, k, &[v]))
+            && ws[k + 1..(k + 3).min(ws.len())]
+                .iter()
+                .any(|w| ACTIVITIES.iter().any(|a| word_matches(a, w)))
+    })
+}
+
+/// The team stopped what users do ("disabled the token and stopped uploads").
+fn stopped(ws: &[String]) -> bool {
+    verb_activity(
+        ws,
+        &[
+            "stopped",
+            "paused",
+            "suspended",
+            "disabled",
+            "halted",
+            "froze",
+            "blocked",
+        ],
+    )
+}
+
+/// … and let them again ("restarted uploads", "re-enabled logins").
+fn resumed(ws: &[String]) -> bool {
+    verb_activity(
+        ws,
+        &[
+            "restarted",
+            "resumed",
+            "reenabled",
+            "unpaused",
+            "unblocked",
+            "reopened",
+            "unfroze",
+        ],
+    ) || any(ws, &["re enabled"])
+}
+
+/// Whether a phrase of [`BEGAN`] stands in `ws` as a fact (not a plan).
+fn began_any(ws: &[String]) -> bool {
+    stopped(ws) || began_where(ws, |_| true)
+}
+
+/// [`began_any`], not counting what refers to impact already known ("the
+/// problems with", "this issue"): what a fix entry mentions.
+fn began_new(ws: &[String]) -> bool {
+    stopped(ws)
+        || began_where(ws, |k| {
+            k == 0 || !["the", "this", "these", "those", "that"].contains(&ws[k - 1].as_str())
+        })
+}
+
+fn began_where(ws: &[String], keep: impl Fn(usize) -> bool) -> bool {
+    BEGAN.iter().any(|p| {
+        let parts: Vec<&str> = p.split(' ').collect();
+        (0..ws.len()).any(|k| {
+            at(ws, k, &parts)
+                && keep(k)
+                && !ws[k.saturating_sub(2)..k]
+                    .iter()
+                    .any(|w| PLANNED.iter().any(|m| word_matches(m, w)))
+        })
+    })
 }
 
 /// Whether the hurt was partial: words that say so, or a stated share.
 fn partly(text: &str, ws: &[String]) -> bool {
     any(ws, PARTLY) || super::kinds::share(text).is_some()
+}
+
+/// A change shipped: what a later entry may say introduced the impact.
+const SHIPPED: &[&str] = &[
+    "released",
+    "deployed",
+    "rolled out",
+    "upgraded",
+    "merged",
+    "published",
+    "shipped",
+    "pushed",
+    "applied",
+    "updated",
+    "migrated",
+];
+
+/// Words that say what hurt users was introduced before ("we had
+/// introduced a regression", "caused by the release").
+const INTRODUCED: &[&str] = &[
+    "introduced",
+    "caused by the",
+    "since the release",
+    "since the deploy*",
+    "after the release",
+    "after the deploy*",
+    "after the upgrade",
+    "after the change",
+];
+
+/// Whether an entry ships a change.
+pub(super) fn shipped(text: &str) -> bool {
+    let ws = fact_words(text);
+    any(&ws, SHIPPED) && !any(&ws, FIXED)
+}
+
+/// Whether an entry says what hurt users came with an earlier change.
+pub(super) fn introduced(text: &str) -> bool {
+    any(&fact_words(text), INTRODUCED)
 }
 
 /// Whom an entry's text concerns.
@@ -664,6 +814,39 @@ mod tests {
             Signal::Began { degraded: false }
         );
         assert_eq!(s("Planning the migration"), Signal::None);
+        // Advice and conditions state nothing.
+        assert_eq!(
+            s("A fix was deployed. If you still see errors, please restage."),
+            Signal::Fixed
+        );
+        // The team stopping what users do is impact; letting them again ends it.
+        assert_eq!(
+            s("The team disabled the token and stopped uploads"),
+            Signal::Began { degraded: false }
+        );
+        assert_eq!(
+            s("We deployed a new token and restarted uploads"),
+            Signal::Ended
+        );
+        // Under a fix, "the problems" are the known ones.
+        assert_eq!(
+            s("Reverted the change whilst reviewing the problems with it"),
+            Signal::Fixed
+        );
+        assert_eq!(
+            s("\"Fix\" applied, service fully down"),
+            Signal::Began { degraded: false }
+        );
+        // Plans are not facts; "still" is not over.
+        assert_eq!(s("We decided to delay disclosure by a day"), Signal::None);
+        assert_eq!(
+            s("We resumed exits but fresh orders were still blocked"),
+            Signal::Improved
+        );
+        assert!(introduced(
+            "We received a report that we had introduced a regression"
+        ));
+        assert!(shipped("We released a new version"));
     }
 
     #[test]

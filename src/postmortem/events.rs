@@ -20,8 +20,8 @@
 //! * Events are sorted by start (entries at the same instant keep the
 //!   text's order) and numbered `t1`, `t2`, ….
 
-use super::about::{role, signal, Role, Signal};
-use super::impact::{windows, Point};
+use super::about::{introduced, role, shipped, signal, Role, Signal};
+use super::impact::{windows, Point, Since};
 use super::kinds::{marker, range_kind, share, Marker, Phase, Subject};
 use super::timing::Resolution;
 use super::walk::{Entry, Walked};
@@ -520,9 +520,21 @@ fn infer(drafts: &mut Vec<(Draft, usize)>) {
         .collect();
     let points: Vec<Point> = milestones
         .iter()
-        .map(|&i| Point {
-            at: drafts[i].0.start,
-            signal: drafts[i].0.signal,
+        .map(|&i| {
+            let d = &drafts[i].0;
+            let said = d.detail.as_deref().unwrap_or(&d.title);
+            Point {
+                at: d.start,
+                signal: d.signal,
+                since: if d.role == Role::Communication {
+                    Since::Noticed
+                } else if introduced(said) {
+                    Since::Change
+                } else {
+                    Since::Here
+                },
+                change: shipped(said),
+            }
         })
         .collect();
     let found = windows(&points, &stated);

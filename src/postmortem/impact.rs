@@ -9,7 +9,12 @@
 //! * impact **began** (errors, went down, unavailable, elevated latency …)
 //!   opens a window: degraded when the words say only partly (elevated,
 //!   some, partial, a share), else an outage. A window that is degraded
-//!   and then an outage is split there.
+//!   and then an outage is split there. It opens earlier when the words
+//!   say it had begun before: at the first notice before it when the
+//!   entry tells users of it ("updates the community of an active
+//!   outage" after "Incident declared"), at the last change shipped
+//!   before it when the entry says that change introduced it ("a report
+//!   that we had introduced a regression" after "We released 1.24.0").
 //! * recovery **began** (began to recover, most services recovered)
 //!   turns an outage into a degraded stretch from there.
 //! * impact **ended** (recovered, restored, back to normal, resolved,
@@ -33,6 +38,26 @@ use crate::time::Instant;
 pub(super) struct Point {
     pub at: Instant,
     pub signal: Signal,
+    /// What it says began had begun before: users were told of it, or it
+    /// was introduced earlier ("a report that we had introduced a
+    /// regression").
+    pub since: Since,
+    /// A change shipped (released, deployed, upgraded): what a later entry
+    /// may say introduced the impact.
+    pub change: bool,
+}
+
+/// When what an entry says began had begun.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum Since {
+    /// At the entry.
+    #[default]
+    Here,
+    /// By the first notice before it (users were told of an outage the
+    /// team had already declared).
+    Noticed,
+    /// At the last change before it.
+    Change,
 }
 
 /// An inferred window: from one point to another (indices into the points).
@@ -51,14 +76,21 @@ pub(super) fn windows(points: &[Point], stated: &[(Instant, Instant)]) -> Vec<Wi
     let mut open: Option<(usize, bool)> = None;
     let mut noticed: Option<usize> = None;
     let mut fixed: Option<usize> = None;
+    let mut change: Option<usize> = None;
     for (i, p) in points.iter().enumerate() {
         if inside(p.at) {
             continue;
         }
         match (p.signal, open) {
             (Signal::Began { degraded }, None) => {
-                open = Some((i, degraded));
+                let from = match p.since {
+                    Since::Here => None,
+                    Since::Noticed => noticed,
+                    Since::Change => change,
+                };
+                open = Some((from.unwrap_or(i), degraded));
                 fixed = None;
+                noticed = None;
             }
             // Worse: a degraded stretch, then an outage.
             (Signal::Began { degraded: false }, Some((from, true))) => {
@@ -107,8 +139,12 @@ pub(super) fn windows(points: &[Point], stated: &[(Instant, Instant)]) -> Vec<Wi
                 open = None;
                 fixed = None;
                 noticed = None;
+                change = None;
             }
             _ => {}
+        }
+        if p.change && open.is_none() {
+            change = Some(i);
         }
     }
     if let (Some((from, degraded)), Some(to)) = (open, fixed) {
@@ -133,6 +169,8 @@ mod tests {
             .map(|(i, &signal)| Point {
                 at: i as i64 * 60_000,
                 signal,
+                since: Since::Here,
+                change: false,
             })
             .collect()
     }
@@ -174,6 +212,18 @@ mod tests {
             [w(0, 1, false)]
         );
         assert_eq!(windows(&at(&[Began { degraded: false }, None]), &[]), []);
+    }
+
+    #[test]
+    fn began_before_it_was_said() {
+        let mut p = at(&[Noticed, None, Began { degraded: false }, Ended]);
+        assert_eq!(windows(&p, &[]), [w(2, 3, false)]);
+        p[2].since = Since::Noticed;
+        assert_eq!(windows(&p, &[]), [w(0, 3, false)]);
+        let mut p = at(&[None, None, Began { degraded: true }, Ended]);
+        p[1].change = true;
+        p[2].since = Since::Change;
+        assert_eq!(windows(&p, &[]), [w(1, 3, true)]);
     }
 
     #[test]
