@@ -4,7 +4,9 @@
  * incident.io / Google Cloud feed, or a post-mortem's timeline text, told
  * apart by the core), an <incident-timeline> that follows the input as you
  * type, the problems with their line and column (a click puts the cursor
- * there), and the outputs: the embed snippet, a Markdown block for the
+ * there), how it was read (each event's time, lane and kind; a window the
+ * core inferred from a text's instants is marked, with the entries it came
+ * from; a title finds its line), and the outputs: the embed snippet, a Markdown block for the
  * static-site plugins, the SVG, the format v1 JSON and a share link.
  *
  * Everything runs here, with the npm module's browser entry (/pkg/index.js,
@@ -98,6 +100,7 @@ const copyStatus = $('copy-status');
 const copyBox = $('copy-box');
 const copyLabel = $('copy-label');
 const copyText = $('copy-text');
+const readingRows = $('reading-rows');
 const actionButtons = ['copy-embed', 'copy-markdown', 'download-svg', 'download-json', 'share'].map($);
 
 /** The npm module, once loaded. */
@@ -220,12 +223,99 @@ function update() {
   for (const b of actionButtons) b.disabled = false;
   setChartStatus('The chart is up to date.');
   // The same document again (a space typed, say) keeps the chart as it is, zoom included.
+  showReading(doc, text);
   const json = JSON.stringify(doc);
   if (json !== givenJson) {
     givenJson = json;
     given = doc;
     chart.data = doc;
   }
+}
+
+// ---- how it was read ----
+
+/** A time of the document as its reader sees it: in the document's zone, to the minute. */
+function when(value, zone) {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value ?? '');
+  try {
+    return new Intl.DateTimeFormat('en', {
+      timeZone: zone || 'UTC', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).format(d);
+  } catch {
+    return d.toISOString().slice(0, 16).replace('T', ' ');
+  }
+}
+
+/** A range's times, its end's day left out when it is the start's. */
+function span(start, end, zone) {
+  const a = when(start, zone);
+  if (end === undefined || end === null) return a;
+  const b = when(end, zone);
+  const day = (t) => t.slice(0, t.lastIndexOf(' '));
+  return day(a) === day(b) ? `${a}–${b.slice(b.lastIndexOf(' ') + 1)}` : `${a} – ${b}`;
+}
+
+/** Where `title` (as the core tidied it) first stands in the input, or -1. */
+function findInInput(text, title) {
+  const words = String(title).replace(/[…“”"]/g, ' ').trim().split(/\s+/).slice(0, 6);
+  for (let n = words.length; n > 0; n--) {
+    const at = text.indexOf(words.slice(0, n).join(' '));
+    if (at >= 0 && n >= Math.min(3, words.length)) return at;
+  }
+  return -1;
+}
+
+/** A title that, chosen, puts the cursor where the input says it. */
+function findButton(text, title) {
+  const at = findInInput(text, title);
+  if (at < 0) return document.createTextNode(title);
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'pg-find';
+  b.textContent = title;
+  b.addEventListener('click', () => goTo(at));
+  return b;
+}
+
+/** The table of events: when, lane, kind, title, and for an inferred window the entries it came from. */
+function showReading(doc, text) {
+  const lanes = new Map((Array.isArray(doc.lanes) ? doc.lanes : []).map((l) => [l.id, l.label || l.id]));
+  const events = Array.isArray(doc.events) ? doc.events : [];
+  const rows = events.map((e) => {
+    const tr = document.createElement('tr');
+    if (e.inferred) tr.className = 'pg-inferred';
+    const start = e.at ?? e.start;
+    const cells = [
+      span(start, e.end, doc.timezone),
+      lanes.get(e.lane) ?? e.lane ?? '',
+      e.kind ?? '',
+    ].map((t) => {
+      const td = document.createElement('td');
+      td.textContent = t;
+      return td;
+    });
+    const what = document.createElement('td');
+    what.append(findButton(text, e.title ?? ''));
+    if (e.inferred) {
+      const badge = document.createElement('span');
+      badge.className = 'pg-badge';
+      badge.textContent = 'inferred';
+      what.append(badge);
+      // The core's detail says which entries: "Inferred from “A” to “B”."
+      const why = document.createElement('span');
+      why.className = 'pg-why';
+      why.textContent = String(e.detail ?? '').split('\n')[0];
+      what.append(why);
+    }
+    tr.append(...cells, what);
+    return tr;
+  });
+  readingRows.replaceChildren(...rows);
+  const inferred = events.filter((e) => e.inferred).length;
+  $('reading-summary').textContent = `${count(events.length, 'event')} in ${count(lanes.size || new Set(events.map((e) => e.lane)).size, 'lane')}` +
+    (inferred ? `; ${count(inferred, 'window')} inferred from the entries' words (marked; edit the text, or take the JSON and edit that).` : '.') +
+    ' Choose a title to find it in the input.';
 }
 
 function count(n, what) {

@@ -8,7 +8,8 @@
 // of its own (a `</script>` in a title included); "Copy Markdown" the fence
 // the plugins read; "Download SVG" the bytes of renderToSvg; "Download JSON"
 // format v1 for text; "Share link" restores input and date in a fresh page;
-// the page under a strict CSP with no violation; at 360 px no horizontal
+// "How it was read" lists each event's lane and marks inferred windows with
+// the entries they came from; the page under a strict CSP with no violation; at 360 px no horizontal
 // scrolling, the editor above the chart; dark mode; no request leaves the
 // origin.
 import { test, before, after } from 'node:test';
@@ -296,6 +297,62 @@ test('text without a date asks for one; the date field gives it; Download JSON i
     } finally {
       await q.close();
     }
+    await p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
+
+test('"How it was read" lists each event with its lane, marks an inferred window with the entries it came from, and a title finds its line', async () => {
+  const p = await openPlayground();
+  const { page } = p;
+  try {
+    // A post that lists instants, as most do: the window is the reader's inference.
+    const text = [
+      '# Ingest outage (all times UTC)',
+      '2024-05-01',
+      '',
+      '- 14:02 First alerts for elevated 5xx on the ingest API',
+      '- 14:05 On-call engineer paged',
+      '- 14:20 We rolled back the deploy',
+      '- 14:31 Status page updated',
+      '- 14:51 Error rates back to normal',
+      '- 15:10 Status page marked resolved',
+      '',
+    ].join('\n');
+    await replaceText(page, text);
+    await p.waitForEvent('chart', 'ready', 2);
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll('#reading-rows tr')].map((tr) => ({
+        cells: [...tr.cells].map((td) => td.textContent),
+        inferred: tr.classList.contains('pg-inferred'),
+        why: tr.querySelector('.pg-why')?.textContent ?? null,
+        find: !!tr.querySelector('button.pg-find'),
+      })),
+    );
+    // What the core returned, independently: the rows follow it one to one.
+    const doc = importTimeline(text).timeline;
+    assert.equal(rows.length, doc.events.length);
+    const lanes = new Map(doc.lanes.map((l) => [l.id, l.label ?? l.id]));
+    doc.events.forEach((e, i) => {
+      assert.equal(rows[i].cells[1], lanes.get(e.lane), `row ${i}: lane`);
+      assert.equal(rows[i].cells[2], e.kind, `row ${i}: kind`);
+      assert.equal(rows[i].inferred, !!e.inferred, `row ${i}: inferred`);
+    });
+    const window = rows.find((r) => r.inferred);
+    assert.ok(window, 'the inferred window is listed');
+    assert.equal(window.cells[0], 'May 1, 14:02–14:51');
+    assert.match(window.cells[3], /inferred/);
+    assert.equal(window.why, 'Inferred from \u201cFirst alerts for elevated 5xx on the ingest API\u201d to \u201cError rates back to normal\u201d.');
+    assert.ok(new Set(rows.map((r) => r.cells[1])).size >= 3, `lanes by role: ${rows.map((r) => r.cells[1])}`);
+    const summary = await page.textContent('#reading-summary');
+    assert.match(summary, /1 window inferred/);
+
+    // Choosing a row's title puts the cursor on its line.
+    const rolled = await page.locator('#reading-rows button.pg-find', { hasText: 'We rolled back the deploy' });
+    await rolled.click();
+    const at = await page.evaluate(() => document.querySelector('#editor').selectionStart);
+    assert.equal(text.slice(0, at).split('\n').length, 6, 'the cursor is on line 6');
     await p.assertClean();
   } finally {
     await p.close();
