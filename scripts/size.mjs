@@ -22,7 +22,7 @@ export const LOCALE_FILES = ['incident-timeline-locale.js', 'locales/de.json'];
  * gzip squeezes better (docs/size.md).
  * PRODUCT.md's ceiling is 100 KB; issue #13 aims at 64 KiB.
  */
-export const BUDGET_GZIP_BYTES = 78_100;
+export const BUDGET_GZIP_BYTES = 78_300;
 
 const pkg = new URL('../pkg/', import.meta.url);
 

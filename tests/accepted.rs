@@ -293,3 +293,57 @@ fn a_degraded_event_without_impact_is_drawn_hatched_and_says_share_not_stated() 
     let normalized = serde_json::to_value(&t).unwrap();
     assert_eq!(normalized["events"][1]["impact"], Value::Null);
 }
+
+#[test]
+fn inferred_ranges_are_drawn_with_soft_ends() {
+    use incident_timeline::{render_svg, RenderOptions};
+    let doc = |inferred: bool| {
+        ok(&doc_with(
+            json!({ "kind": "outage", "title": "down", "inferred": inferred,
+            "start": "2024-05-01T10:00Z", "end": "2024-05-01T11:00Z" }),
+        ))
+    };
+    let (soft, stated) = (doc(true), doc(false));
+    let scene = layout(&soft, &LayoutOptions::default());
+    assert!(scene.bars[0].inferred);
+    assert!(!layout(&stated, &LayoutOptions::default()).bars[0].inferred);
+    // The same bar; the inferred one fades in and out at its two ends:
+    // translucent strips of its colour at its left and right edges.
+    let svg = |t: &Timeline| render_svg(t, &RenderOptions::default()).unwrap();
+    let translucent = |s: &str| {
+        s.split("<rect")
+            .skip(1)
+            .filter(|r| r.contains("opacity=\"0."))
+            .count()
+    };
+    let (a, b) = (svg(&soft), svg(&stated));
+    assert!(
+        translucent(&a) >= translucent(&b) + 6,
+        "three strips a side: {} translucent rects against {}",
+        translucent(&a),
+        translucent(&b)
+    );
+    let x0 = scene.bars[0].fill.x;
+    let x1 = scene.bars[0].fill.right();
+    let rects_at = |s: &str, x: f64| {
+        s.split("<rect")
+            .skip(1)
+            .filter(|r| r.contains("opacity=\"0."))
+            .filter_map(|r| {
+                r.split("x=\"")
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse::<f64>()
+                    .ok()
+            })
+            .filter(|&rx| (rx - x).abs() < 1.5)
+            .count()
+    };
+    assert!(
+        rects_at(&a, x0) >= 1,
+        "a translucent strip at the left edge"
+    );
+    assert!(rects_at(&a, x1 - 4.0) >= 1, "and at the right edge");
+    assert_eq!(rects_at(&b, x0), 0, "a stated range has a hard edge");
+}

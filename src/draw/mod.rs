@@ -404,8 +404,11 @@ fn paint_bars<B: DrawingBackend>(p: &mut Painter<'_, B>, bars: &[&Bar]) -> DrawR
                 if bar.fill.h <= 0.0 || (bar.outlined && closed) {
                     continue;
                 }
+                // Inferred: soft at both ends (the text gave instants, not a range).
+                let soft = bar.inferred && closed;
                 if let Some(r) = &mut run {
                     if closed
+                        && !soft
                         && r.y == bar.fill.y
                         && r.h == bar.fill.h
                         && bar.fill.x <= r.right() + 1.0
@@ -416,32 +419,44 @@ fn paint_bars<B: DrawingBackend>(p: &mut Painter<'_, B>, bars: &[&Bar]) -> DrawR
                     p.rect(r, role, 1.0, true)?;
                     run = None;
                 }
-                if closed {
+                if closed && !soft {
                     run = Some(bar.fill);
                     continue;
                 }
                 // Ongoing: solid, then fading out over the last 48 px.
-                const FADE: f64 = 48.0;
-                const STEPS: usize = 6;
-                let fade = FADE.min(bar.fill.w * 0.6);
+                // Inferred: fading in and out over 12 px at each end.
+                let (fade, steps) = if soft {
+                    (12.0f64.min(bar.fill.w * 0.3), 3)
+                } else {
+                    (48.0f64.min(bar.fill.w * 0.6), 6)
+                };
+                let lead = if soft { fade } else { 0.0 };
                 let solid = Rect {
-                    w: bar.fill.w - fade,
+                    x: bar.fill.x + lead,
+                    w: bar.fill.w - fade - lead,
                     ..bar.fill
                 };
                 p.rect(&solid, role, 1.0, true)?;
-                let step = fade / STEPS as f64;
-                for i in 0..STEPS {
-                    let r = Rect {
-                        x: solid.right() + i as f64 * step,
-                        w: step,
-                        ..bar.fill
-                    };
-                    p.rect(
-                        &r,
-                        role,
-                        1.0 - (i as f64 + 1.0) / (STEPS as f64 + 1.0),
-                        true,
-                    )?;
+                let step = fade / steps as f64;
+                for i in 0..steps {
+                    let alpha = 1.0 - (i as f64 + 1.0) / (steps as f64 + 1.0);
+                    for x in [
+                        solid.right() + i as f64 * step,
+                        solid.x - (i as f64 + 1.0) * step,
+                    ] {
+                        if x >= bar.fill.x - 0.01 {
+                            p.rect(
+                                &Rect {
+                                    x,
+                                    w: step,
+                                    ..bar.fill
+                                },
+                                role,
+                                alpha,
+                                true,
+                            )?;
+                        }
+                    }
                 }
             }
             if let Some(r) = &run {

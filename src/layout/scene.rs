@@ -208,6 +208,8 @@ pub struct Bar {
     pub hatched: bool,
     /// Closed or ongoing.
     pub end: BarEnd,
+    /// Its times were inferred from a text's instants: its ends are soft.
+    pub inferred: bool,
 }
 
 /// A milestone's diamond.

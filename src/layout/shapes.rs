@@ -131,6 +131,7 @@ pub(super) fn shapes(
             } else {
                 BarEnd::Closed
             },
+            inferred: e.inferred,
         });
     }
     Shapes {
