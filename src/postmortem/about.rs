@@ -300,6 +300,9 @@ const PARTLY: &[&str] = &[
     "degradation",
     "a number of",
     "support for",
+    "unaffected",
+    "not affected",
+    "not impacted",
     "regression",
     "regressions",
     "certain",
@@ -691,6 +694,10 @@ fn resumed(ws: &[String]) -> bool {
             "unfroze",
         ],
     ) || any(ws, &["re enabled"])
+        || (any(
+            ws,
+            &["restriction*", "limits", "block", "blocks", "throttl*"],
+        ) && any(ws, &["removed", "lifted"]))
 }
 
 /// Whether a phrase of [`BEGAN`] stands in `ws` as a fact (not a plan).

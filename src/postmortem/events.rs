@@ -647,6 +647,46 @@ mod tests {
     }
 
     #[test]
+    fn windows_from_what_entries_say() {
+        let s = |text: &str| spans(&timeline(text));
+        let k = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // One sentence, two stages, each time with its own clause.
+        assert_eq!(
+            s(
+                "We had an outage that started with degraded performance in some regions around \
+               11:00 UTC and transitioned to a full outage by 17:00 UTC. It was resolved at \
+               23:01 UTC.\n"
+            ),
+            [k("degraded", "11:00-17:00"), k("outage", "17:00-23:01")]
+        );
+        // Part of the service unaffected: degraded; restrictions lifted: over.
+        assert_eq!(
+            s(
+                "UTC\n09:15 Status updates were affected, but order placement was unaffected\n\
+               10:00 We investigate\n\
+               12:09 All restrictions on order placement are removed\n"
+            ),
+            [
+                k("degraded", "09:15-12:09"),
+                k("milestone", "10:00"),
+                k("milestone", "12:09")
+            ]
+        );
+        // Users told of an outage: it had begun by the incident's declaration.
+        assert_eq!(
+            s(
+                "UTC\n17:00 Incident declared\n17:15 We tell the community of an active outage\n\
+               18:11 Incident resolved\n"
+            ),
+            [
+                k("milestone", "17:00"),
+                k("outage", "17:00-18:11"),
+                k("milestone", "17:15")
+            ]
+        );
+    }
+
+    #[test]
     fn cutting() {
         let long = "word ".repeat(200);
         let (t, was) = cut(long.trim(), 500);

@@ -239,6 +239,11 @@ fn title_like(t: &str) -> bool {
             "disruption",
             "rca",
             "infra log",
+            "issue with",
+            "issues with",
+            "downtime",
+            "unavailab",
+            "degradation",
         ]
         .iter()
         .any(|w| l.contains(w))
@@ -927,15 +932,28 @@ fn clauses(
     let mut start = a;
     for (i, (phrase, when)) in merged.iter().enumerate() {
         let end = match merged.get(i + 1) {
-            // The clause before the next time ends at its last ", " or "; "
+            // The clause before the next time ends at its last ", " or "; ",
+            // else at the last " and " / " but " / " then " / " while "
             // (else right before the next time's phrase).
             Some((next, _)) => {
                 let from = when.end();
                 let t: Vec<char> = s[from..*next].to_vec();
+                let joined = |k: usize| {
+                    [" and ", " but ", " then ", " while "].iter().any(|w| {
+                        let w: Vec<char> = w.chars().collect();
+                        t.len() >= k + w.len()
+                            && t[k..k + w.len()]
+                                .iter()
+                                .zip(&w)
+                                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+                    })
+                };
                 (1..t.len())
                     .rev()
                     .find(|&k| matches!(t[k - 1], ',' | ';') && t[k] == ' ')
-                    .map_or(*next, |k| from + k - 1)
+                    .map(|k| from + k - 1)
+                    .or_else(|| (0..t.len()).rev().find(|&k| joined(k)).map(|k| from + k))
+                    .unwrap_or(*next)
             }
             None => b,
         };
