@@ -600,7 +600,7 @@ pub(super) fn signal(text: &str) -> Signal {
     if any_done(&ws, ENDED) || resumed(&ws) {
         if began && again {
             // The issue came back: began, below.
-        } else if any(&ws, &["still"]) {
+        } else if still_hurt(&ws) {
             return Signal::Improved;
         } else {
             return Signal::Ended;
@@ -635,22 +635,21 @@ const PLANNED: [&str; 12] = [
 ];
 
 /// What users do, which the team may stop ("stopped uploads") and resume.
-const ACTIVITIES: [&str; 16] = [
+/// Not what the team stops for itself or against an abuser ("paused
+/// deploys", "blocked traffic from the IP", "stopped requests to the
+/// bad region").
+const ACTIVITIES: [&str; 12] = [
     "upload*",
     "download*",
     "publish*",
     "build*",
-    "deploy*",
     "write*",
-    "sign*",
+    "signups",
+    "sign-ups",
     "login*",
-    "logins",
     "order*",
     "payment*",
     "checkout*",
-    "traffic",
-    "requests",
-    "access",
     "transactions",
 ];
 
@@ -698,6 +697,33 @@ fn resumed(ws: &[String]) -> bool {
             ws,
             &["restriction*", "limits", "block", "blocks", "throttl*"],
         ) && any(ws, &["removed", "lifted"]))
+}
+
+/// "still" before what hurts ("fresh orders were still blocked", "some
+/// users still see errors"); not "still monitoring".
+fn still_hurt(ws: &[String]) -> bool {
+    (0..ws.len()).any(|k| {
+        ws[k] == "still"
+            && ws[k + 1..(k + 5).min(ws.len())].iter().any(|w| {
+                [
+                    "blocked",
+                    "affected",
+                    "impacted",
+                    "seeing",
+                    "see",
+                    "experiencing",
+                    "down",
+                    "unavailable",
+                    "failing",
+                    "erroring",
+                    "errors",
+                    "degraded",
+                    "slow",
+                    "elevated",
+                ]
+                .contains(&w.as_str())
+            })
+    })
 }
 
 /// Whether a phrase of [`BEGAN`] stands in `ws` as a fact (not a plan).
@@ -849,6 +875,12 @@ mod tests {
         assert_eq!(
             s("We resumed exits but fresh orders were still blocked"),
             Signal::Improved
+        );
+        assert_eq!(s("Errors resolved; we are still monitoring"), Signal::Ended);
+        assert_eq!(s("We paused deploys while we investigate"), Signal::Noticed);
+        assert_eq!(
+            s("We blocked traffic from the abusive IP address"),
+            Signal::None
         );
         assert!(introduced(
             "We received a report that we had introduced a regression"
